@@ -1,0 +1,63 @@
+// The initial enterprises: shared out over zones by employment, sized and made productive so that each zone's
+// employment and GDP equal the zone table's exactly (data/README.md and docs/model.md describe the procedure).
+#include <omp.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "zonesim/world.hpp"
+
+namespace zonesim {
+namespace {
+
+// Within-zone weights are lognormal; each enterprise draws from its own stream, so the result does not depend
+// on the thread count.
+void fill_zone(World& w, int z, std::size_t begin, std::size_t end) {
+  const EnterpriseSpec& es = w.spec->enterprises;
+  Enterprises& f = w.firms;
+  const Zone& zone = w.table.zones[z];
+  const double rnd_mu = std::log(std::max(es.rnd_intensity_median, 1e-12));
+  double size_sum = 0, output_sum = 0;
+  for (std::size_t e = begin; e < end; ++e) {
+    Stream size(w.key, 0, e, Purpose::enterprise_size), tfp(w.key, 0, e, Purpose::enterprise_productivity),
+        rnd(w.key, 0, e, Purpose::enterprise_rnd), sector(w.key, 0, e, Purpose::enterprise_sector),
+        age(w.key, 0, e, Purpose::enterprise_age);
+    f.zone[e] = static_cast<std::uint16_t>(z);
+    f.origin_zone[e] = static_cast<std::uint16_t>(z);
+    f.move_year[e] = 0;
+    const double l = std::exp(es.size_sigma * size.normal());
+    f.employment[e] = static_cast<float>(l);
+    f.productivity[e] = std::exp(es.productivity_sigma * tfp.normal());
+    f.output[e] = f.productivity[e] * l;  // output share; scaled to the zone's GDP below
+    size_sum += l;
+    output_sum += f.output[e];
+    f.rnd_intensity[e] = static_cast<float>(std::min(0.5, std::exp(rnd_mu + es.rnd_intensity_sigma * rnd.normal())));
+    const bool digital = sector.uniform() < es.digital_share;
+    const auto other = sector.below(kSectorCount - 1);  // the seven non-digital sectors
+    f.sector[e] = digital ? Sector::digital_services : static_cast<Sector>(other < 6 ? other : 7);
+    f.flags[e] = Enterprises::alive | (digital ? Enterprises::digital : 0) |
+                 (f.rnd_intensity[e] >= es.hightech_rnd_threshold ? Enterprises::hightech : 0);
+    f.age[e] = static_cast<std::uint16_t>(std::min(60.0, std::floor(-8.0 * std::log(age.uniform()))));
+  }
+  const double size_scale = zone.employment / size_sum, output_scale = zone.gdp / output_sum;
+  for (std::size_t e = begin; e < end; ++e) {
+    f.employment[e] = static_cast<float>(f.employment[e] * size_scale);
+    f.output[e] *= output_scale;
+  }
+}
+
+}  // namespace
+
+void generate_enterprises(World& w) {
+  std::vector<double> employment;
+  for (const Zone& z : w.table.zones) employment.push_back(z.employment);
+  const auto counts = apportion(w.spec->enterprises.count, employment, 1);
+  std::vector<std::size_t> start(counts.size() + 1, 0);
+  for (std::size_t z = 0; z < counts.size(); ++z) start[z + 1] = start[z] + static_cast<std::size_t>(counts[z]);
+  w.firms.resize(start.back());
+  const int zones = w.zone_count();
+#pragma omp parallel for schedule(dynamic, 1)
+  for (int z = 0; z < zones; ++z) fill_zone(w, z, start[z], start[z + 1]);
+}
+
+}  // namespace zonesim

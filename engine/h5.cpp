@@ -1,0 +1,44 @@
+#include "h5.hpp"
+
+namespace zonesim::h5 {
+
+void quiet() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+
+void Context::fail(const std::string& what) const { throw OutputError(path + ": HDF5: cannot " + what); }
+
+// Scalar fixed-length UTF-8 string attributes: the form netCDF reads as a text (NC_CHAR) attribute.
+void set_string_attr(const Context& c, hid_t obj, const char* name, const std::string& value) {
+  Handle type(c.check(H5Tcopy(H5T_C_S1), "copy a string type"), H5Tclose);
+  c.ok(H5Tset_size(type, value.empty() ? 1 : value.size()), "size a string type");
+  c.ok(H5Tset_strpad(type, H5T_STR_NULLTERM), "pad a string type");
+  c.ok(H5Tset_cset(type, H5T_CSET_UTF8), "set a string type to UTF-8");
+  Handle space(c.check(H5Screate(H5S_SCALAR), "create a scalar space"), H5Sclose);
+  if (H5Aexists(obj, name) > 0) c.ok(H5Adelete(obj, name), std::string("replace attribute ") + name);
+  Handle attr(c.check(H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT),
+                      std::string("create attribute ") + name),
+              H5Aclose);
+  c.ok(H5Awrite(attr, type, value.empty() ? "" : value.data()), std::string("write attribute ") + name);
+}
+
+bool has_attr(hid_t obj, const char* name) { return H5Aexists(obj, name) > 0; }
+
+std::string get_string_attr(const Context& c, hid_t obj, const char* name) {
+  Handle attr(c.check(H5Aopen(obj, name, H5P_DEFAULT), std::string("open attribute ") + name), H5Aclose);
+  Handle type(c.check(H5Aget_type(attr), "read an attribute type"), H5Tclose);
+  if (H5Tget_class(type) != H5T_STRING) c.fail(std::string("read attribute ") + name + " (not a string)");
+  if (H5Tis_variable_str(type) > 0) {
+    char* text = nullptr;
+    Handle mem(c.check(H5Tcopy(H5T_C_S1), "copy a string type"), H5Tclose);
+    c.ok(H5Tset_size(mem, H5T_VARIABLE), "size a string type");
+    c.ok(H5Aread(attr, mem, &text), std::string("read attribute ") + name);
+    std::string out = text ? text : "";
+    H5free_memory(text);
+    return out;
+  }
+  const size_t n = H5Tget_size(type);
+  std::string out(n, '\0');
+  c.ok(H5Aread(attr, type, out.data()), std::string("read attribute ") + name);
+  return out.substr(0, out.find('\0'));
+}
+
+}  // namespace zonesim::h5

@@ -1,0 +1,128 @@
+// Every scenario key: type, default, range, unit and help, declared next to where its value goes.
+#include "schema.hpp"
+
+#include <cstdio>
+#include <limits>
+#include <sstream>
+
+namespace zonesim::detail {
+namespace {
+
+std::string real_text(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  std::string s = buf;
+  if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+  return s;
+}
+
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+template <class Get>
+FieldDecl integer(std::string path, Get get, long long def, double lo, double hi, std::string unit,
+                  std::string help, std::vector<long long> choices = {}) {
+  using T = std::remove_reference_t<decltype(get(std::declval<ScenarioSpec&>()))>;
+  return {std::move(path), FieldType::Integer, std::to_string(def), lo, hi, std::move(choices), std::move(unit),
+          std::move(help),
+          [get](ScenarioSpec& s, const FieldValue& v) { get(s) = static_cast<T>(std::get<long long>(v)); },
+          [get](const ScenarioSpec& s) {
+            return std::to_string(get(const_cast<ScenarioSpec&>(s)));
+          }};
+}
+
+template <class Get>
+FieldDecl real(std::string path, Get get, double def, double lo, double hi, std::string unit, std::string help) {
+  return {std::move(path), FieldType::Real, real_text(def), lo, hi, {}, std::move(unit), std::move(help),
+          [get](ScenarioSpec& s, const FieldValue& v) { get(s) = std::get<double>(v); },
+          [get](const ScenarioSpec& s) { return real_text(get(const_cast<ScenarioSpec&>(s))); }};
+}
+
+template <class Get>
+FieldDecl text(std::string path, FieldType type, Get get, std::string def, std::string help) {
+  return {std::move(path), type, quoted(def), 0, 0, {}, "", std::move(help),
+          [get](ScenarioSpec& s, const FieldValue& v) { get(s) = std::get<std::string>(v); },
+          [get](const ScenarioSpec& s) { return quoted(get(const_cast<ScenarioSpec&>(s))); }};
+}
+
+constexpr double kMaxSeed = 18446744073709551615.0;
+
+std::vector<FieldDecl> build() {
+  std::vector<FieldDecl> f;
+  f.push_back(text("title", FieldType::Text, [](ScenarioSpec& s) -> auto& { return s.title; }, "zonesim run",
+                   "A label for the run, stored as scenario_label in the output."));
+  f.push_back(integer("seed", [](ScenarioSpec& s) -> auto& { return s.seed; }, 1, 0, kMaxSeed, "1",
+                      "Seed of every random stream; with the scenario it determines the result bit for bit."));
+  f.push_back(integer("time.start", [](ScenarioSpec& s) -> auto& { return s.time.start; }, 2024, 2019, 2100,
+                      "year", "Calendar year of the initial state; must equal zones.year."));
+  f.push_back(integer("time.end", [](ScenarioSpec& s) -> auto& { return s.time.end; }, 2035, 2019, 2200, "year",
+                      "Last simulated year; one step per year."));
+  f.push_back(integer("zones.year", [](ScenarioSpec& s) -> auto& { return s.zones.year; }, 2024, 2019, 2024,
+                      "year", "Which zone set and initial figures: 2019 (169 zones) or 2024 (all 178).",
+                      {2019, 2024}));
+  f.push_back(text("zones.table", FieldType::Path, [](ScenarioSpec& s) -> auto& { return s.zones.table; }, "",
+                   "Zone table (CSV, columns as data/zones.csv); empty = the table shipped with zonesim. "
+                   "A relative path is taken from the directory of the file that sets it."));
+  f.push_back(real("zones.max_density", [](ScenarioSpec& s) -> auto& { return s.zones.max_density; }, 3200, 1,
+                   1e6, "persons/km2",
+                   "Employment per km2 of zone land at full occupancy; land capacity = land_km2 * max_density, "
+                   "occupancy = employment / capacity (the densest zone starts near 0.9)."));
+  f.push_back(real("zones.initial_patent_stock_years",
+                   [](ScenarioSpec& s) -> auto& { return s.zones.initial_patent_stock_years; }, 5, 0, 50, "year",
+                   "Initial invention-patent stock as a multiple of the initial yearly grants (perpetual "
+                   "inventory: 1 / (growth + depreciation) = 1 / (0.05 + 0.15))."));
+  f.push_back(integer("enterprises.count", [](ScenarioSpec& s) -> auto& { return s.enterprises.count; }, 100000,
+                      1000, 200000000, "1", "Simulated enterprises, shared out over zones by employment."));
+  f.push_back(real("enterprises.size_sigma", [](ScenarioSpec& s) -> auto& { return s.enterprises.size_sigma; },
+                   1.2, 0, 4, "1", "Log-s.d. of enterprise employment within a zone (lognormal firm sizes)."));
+  f.push_back(real("enterprises.productivity_sigma",
+                   [](ScenarioSpec& s) -> auto& { return s.enterprises.productivity_sigma; }, 0.4, 0, 3, "1",
+                   "Log-s.d. of total factor productivity within a zone."));
+  f.push_back(real("enterprises.rnd_intensity_median",
+                   [](ScenarioSpec& s) -> auto& { return s.enterprises.rnd_intensity_median; }, 0.025, 0, 1, "1",
+                   "Median R&D spending over output across enterprises."));
+  f.push_back(real("enterprises.rnd_intensity_sigma",
+                   [](ScenarioSpec& s) -> auto& { return s.enterprises.rnd_intensity_sigma; }, 0.8, 0, 4, "1",
+                   "Log-s.d. of R&D intensity across enterprises."));
+  f.push_back(real("enterprises.hightech_rnd_threshold",
+                   [](ScenarioSpec& s) -> auto& { return s.enterprises.hightech_rnd_threshold; }, 0.03, 0, 1, "1",
+                   "R&D intensity at or above which an enterprise is high-tech (the 2016 recognition rules ask "
+                   "3-5% of sales by size)."));
+  f.push_back(real("enterprises.digital_share",
+                   [](ScenarioSpec& s) -> auto& { return s.enterprises.digital_share; }, 0.15, 0, 1, "1",
+                   "Share of enterprises in the digital sector (weakly tied to place)."));
+  f.push_back(integer("metrics.top_k", [](ScenarioSpec& s) -> auto& { return s.metrics.top_k; }, 10, 1, 178, "1",
+                      "k of the top-k share (the top10_share_* outputs)."));
+  f.push_back(real("metrics.esteban_ray_alpha",
+                   [](ScenarioSpec& s) -> auto& { return s.metrics.esteban_ray_alpha; }, 1.6, 0, 1.6, "1",
+                   "Polarization sensitivity alpha of Esteban-Ray (1994)."));
+  f.push_back(integer("output.compression", [](ScenarioSpec& s) -> auto& { return s.output.compression; }, 4, 0,
+                      9, "1", "Deflate level of the HDF5 datasets (0 = none)."));
+  return f;
+}
+
+}  // namespace
+
+const std::vector<FieldDecl>& field_decls() {
+  static const std::vector<FieldDecl> decls = build();
+  return decls;
+}
+
+const char* type_name(FieldType t) {
+  switch (t) {
+    case FieldType::Integer: return "integer";
+    case FieldType::Real: return "number";
+    case FieldType::Boolean: return "boolean";
+    case FieldType::Text: return "string";
+    case FieldType::Path: return "path";
+  }
+  return "?";
+}
+
+}  // namespace zonesim::detail

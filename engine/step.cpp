@@ -1,0 +1,56 @@
+// One year of the simulation. The order of the phases is fixed here and nowhere else (docs/model.md).
+#include "zonesim/step.hpp"
+
+namespace zonesim {
+
+const char* phase_name(Phase p) {
+  switch (p) {
+    case Phase::production: return "production";
+    case Phase::innovation: return "innovation";
+    case Phase::entry_exit: return "entry_exit";
+    case Phase::relocation: return "relocation";
+    case Phase::attribution: return "attribution";
+    case Phase::governments: return "governments";
+  }
+  return "?";
+}
+
+namespace {
+
+void run_phase(Phase phase, World& world, const ModelList& models, YearStats& stats) {
+  for (const auto& m : models)
+    for (Phase p : m->phases())
+      if (p == phase) m->run(phase, world, stats);
+}
+
+void age_enterprises(World& world) {
+  auto& age = world.firms.age;
+  for (auto& a : age)
+    if (a < 0xFFFF) ++a;
+}
+
+}  // namespace
+
+void observe(World& world, const ModelList& models, YearStats& stats) {
+  collect_statistics(world, stats);
+  run_phase(Phase::attribution, world, models, stats);
+  finish_statistics(world, stats);
+  check_statistics(world, stats);
+}
+
+void step(World& world, const ModelList& models, YearStats& stats) {
+  ++world.step;
+  ++world.year;
+  age_enterprises(world);
+  run_phase(Phase::production, world, models, stats);
+  run_phase(Phase::innovation, world, models, stats);
+  run_phase(Phase::entry_exit, world, models, stats);
+  run_phase(Phase::relocation, world, models, stats);
+  collect_statistics(world, stats);
+  run_phase(Phase::attribution, world, models, stats);
+  run_phase(Phase::governments, world, models, stats);
+  finish_statistics(world, stats);
+  check_statistics(world, stats);
+}
+
+}  // namespace zonesim

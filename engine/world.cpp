@@ -1,0 +1,118 @@
+// Building the world: the institutional graph (central -> provinces -> cities -> zones) and the zone state.
+#include "zonesim/world.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace zonesim {
+
+const char* sector_name(Sector s) {
+  static constexpr const char* kNames[kSectorCount] = {
+      "electronics", "semiconductors", "biomedicine", "advanced_manufacturing",
+      "new_materials", "new_energy", "digital_services", "other"};
+  return kNames[static_cast<int>(s)];
+}
+
+void Enterprises::resize(std::size_t n) {
+  zone.resize(n);
+  sector.resize(n);
+  flags.resize(n);
+  employment.resize(n);
+  rnd_intensity.resize(n);
+  productivity.resize(n);
+  output.resize(n);
+  origin_zone.resize(n);
+  move_year.resize(n);
+  age.resize(n);
+}
+
+std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<double>& weights, std::int64_t minimum) {
+  const auto n = static_cast<std::int64_t>(weights.size());
+  std::vector<std::int64_t> out(weights.size(), minimum);
+  const std::int64_t free = total - minimum * n;
+  if (n == 0 || free <= 0) return out;
+  const double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
+  std::vector<double> remainder(weights.size());
+  std::int64_t given = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    const double exact = static_cast<double>(free) * weights[i] / sum;
+    const auto whole = static_cast<std::int64_t>(exact);
+    out[i] += whole;
+    given += whole;
+    remainder[i] = exact - static_cast<double>(whole);
+  }
+  std::vector<std::size_t> order(weights.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return remainder[a] > remainder[b]; });
+  for (std::size_t k = 0; given < free; ++k, ++given) ++out[order[k % order.size()]];
+  return out;
+}
+
+static void build_graph(World& w) {
+  const ZoneTable& t = w.table;
+  w.central = boost::add_vertex({VertexKind::central, 0}, w.graph);
+  for (std::size_t p = 0; p < t.provinces.size(); ++p) {
+    w.province_vertex.push_back(boost::add_vertex({VertexKind::province, static_cast<int>(p)}, w.graph));
+    boost::add_edge(w.central, w.province_vertex.back(), {EdgeType::governs}, w.graph);
+  }
+  for (std::size_t c = 0; c < t.cities.size(); ++c) {
+    w.city_vertex.push_back(boost::add_vertex({VertexKind::city, static_cast<int>(c)}, w.graph));
+    boost::add_edge(w.province_vertex[t.city_province[c]], w.city_vertex.back(), {EdgeType::governs}, w.graph);
+  }
+  for (int z = 0; z < t.size(); ++z) {
+    w.zone_vertex.push_back(boost::add_vertex({VertexKind::zone, z}, w.graph));
+    boost::add_edge(w.city_vertex[t.zones[z].city], w.zone_vertex.back(), {EdgeType::governs}, w.graph);
+  }
+}
+
+static void init_zone_state(World& w) {
+  const auto n = static_cast<std::size_t>(w.zone_count());
+  ZoneState& s = w.zones;
+  s.land_capacity.resize(n);
+  s.patents.resize(n);
+  s.patent_stock.resize(n);
+  s.rnd_personnel.resize(n);
+  for (std::size_t z = 0; z < n; ++z) {
+    const Zone& zone = w.table.zones[z];
+    s.land_capacity[z] = zone.land_km2 * w.spec->zones.max_density;
+    s.patents[z] = zone.patents;
+    s.patent_stock[z] = zone.patents * w.spec->zones.initial_patent_stock_years;
+    s.rnd_personnel[z] = zone.rnd_personnel;
+  }
+}
+
+World build_world(const ScenarioSpec& spec, ZoneTable table, RunKey key) {
+  World w;
+  w.spec = &spec;
+  w.table = std::move(table);
+  w.key = key;
+  w.year = spec.time.start;
+  build_graph(w);
+  init_zone_state(w);
+  generate_enterprises(w);
+  return w;
+}
+
+FullGraph World::full_graph() const {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
+  std::vector<EdgeProps> props;
+  edges.reserve(boost::num_edges(graph) + firms.size());
+  for (auto [it, end] = boost::edges(graph); it != end; ++it) {
+    edges.emplace_back(static_cast<std::uint32_t>(boost::source(*it, graph)),
+                       static_cast<std::uint32_t>(boost::target(*it, graph)));
+    props.push_back(graph[*it]);
+  }
+  for (std::size_t e = 0; e < firms.size(); ++e) {
+    if (!firms.is(e, Enterprises::alive)) continue;
+    edges.emplace_back(static_cast<std::uint32_t>(enterprise_vertex(e)),
+                       static_cast<std::uint32_t>(zone_vertex[firms.zone[e]]));
+    props.push_back({EdgeType::located_in});
+  }
+  const std::size_t n = boost::num_vertices(graph) + firms.size();
+  FullGraph g(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), props.begin(), n);
+  for (std::size_t v = 0; v < boost::num_vertices(graph); ++v) g[v] = graph[v];
+  for (std::size_t e = 0; e < firms.size(); ++e) g[enterprise_vertex(e)] = {VertexKind::enterprise, static_cast<int>(e)};
+  return g;
+}
+
+}  // namespace zonesim

@@ -1,0 +1,43 @@
+#pragma once
+// The interface every mechanism implements. A model names itself, says which phases of the yearly step it
+// takes part in, and acts on the world in those phases. Models are listed in models/registry.cpp; adding one
+// touches its own files, that list, a scenario and the docs.
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "zonesim/scenario.hpp"
+
+namespace zonesim {
+
+struct World;
+struct YearStats;
+
+// The phases of one year, in the order the step runs them (MODEL.md section 4; docs/model.md).
+enum class Phase {
+  production,   // output, wages, rents, profits
+  innovation,   // R&D, patents, knowledge stocks and spillovers
+  entry_exit,   // births and deaths of enterprises
+  relocation,   // movers choose a zone
+  attribution,  // after the statistics: attributed GDP under output-sharing rules
+  governments,  // tournaments, subsidies, budgets, transfers, funds, equity
+};
+inline constexpr Phase kPhaseOrder[] = {Phase::production, Phase::innovation,  Phase::entry_exit,
+                                        Phase::relocation, Phase::attribution, Phase::governments};
+const char* phase_name(Phase p);
+
+class Model {
+ public:
+  virtual ~Model() = default;
+  virtual const char* name() const = 0;
+  virtual std::span<const Phase> phases() const = 0;
+  // `stats` holds this year's statistics in the attribution and governments phases, last year's before.
+  virtual void run(Phase phase, World& world, YearStats& stats) = 0;
+};
+
+using ModelList = std::vector<std::unique_ptr<Model>>;
+
+// The models a scenario switches on, in registry order (models/registry.cpp).
+ModelList make_models(const ScenarioSpec& spec);
+
+}  // namespace zonesim

@@ -1,0 +1,71 @@
+#pragma once
+// Counter-based random streams (Random123 Philox4x64-10). A draw is a pure function of
+// (seed, replicate, step, agent, purpose, draw index): no state is shared between agents or threads, so results
+// do not depend on thread count, rank count or scheduling. Step 0 is the initial state; year t is step t - start.
+#include <Random123/philox.h>
+
+#include <cmath>
+#include <cstdint>
+#include <numbers>
+
+namespace zonesim {
+
+// What a draw is for. Append only: renumbering changes every result.
+enum class Purpose : std::uint64_t {
+  enterprise_zone = 1,
+  enterprise_size = 2,
+  enterprise_productivity = 3,
+  enterprise_rnd = 4,
+  enterprise_sector = 5,
+  enterprise_age = 6,
+};
+
+struct RunKey {
+  std::uint64_t seed = 0;
+  std::uint64_t replicate = 0;
+};
+
+class Stream {
+ public:
+  Stream(RunKey run, std::uint64_t step, std::uint64_t agent, Purpose purpose)
+      : key_{{run.seed, run.replicate}}, ctr_{{step, agent, static_cast<std::uint64_t>(purpose), 0}} {}
+
+  std::uint64_t bits() {
+    if (used_ == 4) {
+      block_ = philox_(ctr_, key_);
+      ++ctr_.v[3];
+      used_ = 0;
+    }
+    return block_.v[used_++];
+  }
+  // Uniform on the open interval (0, 1), 53 random bits.
+  double uniform() { return (static_cast<double>(bits() >> 11) + 0.5) * 0x1.0p-53; }
+  // Standard normal by Box-Muller (both values are used, in order).
+  double normal() {
+    if (has_spare_) {
+      has_spare_ = false;
+      return spare_;
+    }
+    const double r = std::sqrt(-2.0 * std::log(uniform()));
+    const double a = 2.0 * std::numbers::pi * uniform();
+    spare_ = r * std::sin(a);
+    has_spare_ = true;
+    return r * std::cos(a);
+  }
+  // Uniform integer in [0, n), n > 0 (Lemire's multiply-shift; the bias is below 2^-64 * n).
+  std::uint64_t below(std::uint64_t n) {
+    return static_cast<std::uint64_t>((static_cast<unsigned __int128>(bits()) * n) >> 64);
+  }
+
+ private:
+  using Philox = r123::Philox4x64;
+  Philox philox_;
+  Philox::key_type key_;
+  Philox::ctr_type ctr_;
+  Philox::ctr_type block_{};
+  int used_ = 4;
+  double spare_ = 0;
+  bool has_spare_ = false;
+};
+
+}  // namespace zonesim

@@ -1,0 +1,27 @@
+#pragma once
+#include <functional>
+#include <vector>
+
+#include "zonesim/model.hpp"
+#include "zonesim/rng.hpp"
+#include "zonesim/scenario.hpp"
+#include "zonesim/statistics.hpp"
+#include "zonesim/zones.hpp"
+
+namespace zonesim {
+
+struct RunResult {
+  std::vector<YearStats> years;  // the initial state at time.start, then one entry per simulated year
+  double sigma_convergence_gdp = 0;
+  double beta_convergence_gdp = 0;
+};
+
+// Called after each year with (years done, years in all).
+using Progress = std::function<void(int, int)>;
+
+// One run of a scenario from start to end with the given models (make_models(spec) in models/registry.cpp).
+// Pure: the result depends on (spec, table, key) alone.
+RunResult simulate(const ScenarioSpec& spec, const ZoneTable& table, RunKey key, const ModelList& models,
+                   const Progress& progress = {});
+
+}  // namespace zonesim

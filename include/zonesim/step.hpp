@@ -1,0 +1,13 @@
+#pragma once
+#include "zonesim/model.hpp"
+#include "zonesim/statistics.hpp"
+#include "zonesim/world.hpp"
+
+namespace zonesim {
+
+// Advance the world by one year and record that year's statistics in `stats` (which holds last year's on entry).
+void step(World& world, const ModelList& models, YearStats& stats);
+// The statistics of the world as it stands, without stepping (the initial state).
+void observe(World& world, const ModelList& models, YearStats& stats);
+
+}  // namespace zonesim

@@ -1,0 +1,107 @@
+#pragma once
+// The world: governments and zones as vertices of a Boost.Graph with typed edges, enterprises as a dense
+// structure of arrays. Enterprise e is graph vertex `enterprise_vertex(e)` in `full_graph()`; its one
+// located_in edge is the column `firms.zone[e]` (docs/architecture.md says why it is not stored twice).
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <cstdint>
+#include <vector>
+
+#include "zonesim/rng.hpp"
+#include "zonesim/scenario.hpp"
+#include "zonesim/zones.hpp"
+
+namespace zonesim {
+
+enum class VertexKind : std::uint8_t { central, province, city, zone, enterprise };
+enum class EdgeType : std::uint8_t { governs, located_in, equity, cooperation };
+enum class CooperationType : std::uint8_t { none, tech_enabling, chain_extension, cross_fusion };
+
+struct VertexProps {
+  VertexKind kind = VertexKind::central;
+  int index = 0;  // index among vertices of its kind (zone index, province index ...)
+};
+struct EdgeProps {
+  EdgeType type = EdgeType::governs;
+  CooperationType cooperation = CooperationType::none;
+  double weight = 1.0;  // equity share, cooperation intensity
+};
+
+// Institutions and their relations: small and mutable (mechanisms add equity and cooperation edges).
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProps, EdgeProps>;
+using Vertex = Graph::vertex_descriptor;
+// Everything, enterprises included, as one compact read-only graph (for analysis and export).
+using FullGraph = boost::compressed_sparse_row_graph<boost::directedS, VertexProps, EdgeProps, boost::no_property,
+                                                     std::uint32_t, std::uint64_t>;
+
+enum class Sector : std::uint8_t {
+  electronics,
+  semiconductors,
+  biomedicine,
+  advanced_manufacturing,
+  new_materials,
+  new_energy,
+  digital_services,
+  other,
+};
+inline constexpr int kSectorCount = 8;
+const char* sector_name(Sector s);
+
+// Per-enterprise hot state, one array per attribute, indexed by enterprise id.
+struct Enterprises {
+  enum Flag : std::uint8_t { alive = 1, hightech = 2, digital = 4 };
+  std::vector<std::uint16_t> zone;         // index into World::zones (the located_in edge)
+  std::vector<Sector> sector;
+  std::vector<std::uint8_t> flags;
+  std::vector<float> employment;           // persons
+  std::vector<float> rnd_intensity;        // R&D spending / output
+  std::vector<double> productivity;        // total factor productivity (relative to the zone mean)
+  std::vector<double> output;              // value added, billion CNY per year
+  std::vector<std::uint16_t> origin_zone;  // zone before the last move (== zone if never moved)
+  std::vector<std::int16_t> move_year;     // calendar year of the last move, 0 = never
+  std::vector<std::uint16_t> age;          // years
+
+  std::size_t size() const { return zone.size(); }
+  void resize(std::size_t n);
+  bool is(std::size_t e, Flag f) const { return flags[e] & f; }
+  static constexpr std::size_t bytes_per_enterprise() {
+    return sizeof(std::uint16_t) * 3 + sizeof(Sector) + 1 + sizeof(float) * 2 + sizeof(double) * 2 +
+           sizeof(std::int16_t);
+  }
+};
+
+// Per-zone state that is not a sum over enterprises.
+struct ZoneState {
+  std::vector<double> land_capacity;  // persons the zone's land can host at full occupancy
+  std::vector<double> patents;        // invention patents granted this year
+  std::vector<double> patent_stock;   // invention patents in force (perpetual inventory)
+  std::vector<double> rnd_personnel;  // persons
+};
+
+struct World {
+  const ScenarioSpec* spec = nullptr;
+  ZoneTable table;
+  RunKey key;
+  int year = 0;  // calendar year of the current state
+  int step = 0;  // 0 = initial state
+
+  Graph graph;
+  Vertex central = 0;
+  std::vector<Vertex> province_vertex, city_vertex, zone_vertex;
+
+  ZoneState zones;
+  Enterprises firms;
+
+  int zone_count() const { return table.size(); }
+  std::size_t enterprise_vertex(std::size_t e) const { return boost::num_vertices(graph) + e; }
+  FullGraph full_graph() const;
+};
+
+// Build the initial world of a run (graph, zone state, enterprises) from the scenario and the zone table.
+World build_world(const ScenarioSpec& spec, ZoneTable table, RunKey key);
+// Generate the enterprises of the initial state (engine/enterprise_gen.cpp).
+void generate_enterprises(World& world);
+// Largest-remainder apportionment of `total` items over `weights`, at least `minimum` each (deterministic).
+std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<double>& weights, std::int64_t minimum);
+
+}  // namespace zonesim

@@ -1,0 +1,62 @@
+#pragma once
+// Shared by the subcommands: argument parsing, exit codes, progress display.
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace zonesim::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitBadInput = 2;
+
+// Command-line usage error (exit 2).
+struct UsageError {
+  std::string message;
+};
+
+struct OptionSpec {
+  std::string long_name;  // "output"
+  char short_name = 0;    // 'o'
+  bool takes_value = false;
+  bool repeatable = false;
+};
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::vector<std::string>> options;  // long name -> values ("" for flags)
+  bool has(const std::string& name) const { return options.count(name) > 0; }
+  std::string get(const std::string& name, const std::string& fallback = "") const;
+  long long get_int(const std::string& name, long long fallback, long long lo, long long hi) const;
+};
+
+// Parses argv after the subcommand; throws UsageError on unknown options or missing values.
+Args parse(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs);
+
+// Terminal progress bar on stderr when stderr is a terminal; silent otherwise.
+class ProgressBar {
+ public:
+  ProgressBar(std::string label, bool enabled);
+  void update(int done, int total);
+  void finish();
+
+ private:
+  std::string label_;
+  bool enabled_;
+  double start_;
+  int last_width_ = -1;
+};
+
+bool stderr_is_terminal();
+bool stdout_is_terminal();
+double now_seconds();
+long peak_rss_kib();
+std::string joined_command_line();
+
+int cmd_run(const std::vector<std::string>& args);
+int cmd_validate(const std::vector<std::string>& args);
+int cmd_info(const std::vector<std::string>& args);
+int cmd_params(const std::vector<std::string>& args);
+
+}  // namespace zonesim::cli

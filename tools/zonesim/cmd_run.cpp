@@ -1,0 +1,101 @@
+// zonesim run SCENARIO.yaml -o OUT.h5 [--seed N] [--threads N] [--set key.path=value ...]
+#include <omp.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "cli.hpp"
+#include "zonesim/errors.hpp"
+#include "zonesim/output.hpp"
+#include "zonesim/run.hpp"
+#include "zonesim/world.hpp"
+
+namespace zonesim::cli {
+namespace {
+
+constexpr const char* kHelp =
+    "usage: zonesim run SCENARIO.yaml -o OUT.h5 [--seed N] [--threads N] [--set key.path=value ...]\n"
+    "\n"
+    "Run one scenario from time.start to time.end and write the results to OUT.h5 (HDF5, netCDF-4\n"
+    "compatible; docs/output.md). OUT.h5 appears only when the run is complete.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output OUT.h5    result file (required)\n"
+    "  --seed N               override the scenario's seed\n"
+    "  --threads N            OpenMP threads (default: all cores; results do not depend on it)\n"
+    "  --set key.path=VALUE   override a scenario key (repeatable), validated like the file\n"
+    "  -q, --quiet            print nothing on success\n"
+    "  -h, --help             show this help\n";
+
+// Refuses, before allocating, a run whose enterprises alone would not fit in physical memory.
+void check_memory(const ScenarioSpec& spec) {
+  const double need = static_cast<double>(spec.enterprises.count) * Enterprises::bytes_per_enterprise();
+  const double have = static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
+  if (have > 0 && need > 0.8 * have)
+    throw InputError(spec.source + ": enterprises.count: " + std::to_string(spec.enterprises.count) +
+                     " enterprises need about " + std::to_string(static_cast<long long>(need / 1e9)) +
+                     " GB, more than this machine's memory allows");
+}
+
+}  // namespace
+
+int cmd_run(const std::vector<std::string>& argv) {
+  const Args a = parse(argv, {{"output", 'o', true},
+                              {"seed", 0, true},
+                              {"threads", 0, true},
+                              {"set", 0, true, true},
+                              {"quiet", 'q'},
+                              {"help", 'h'}});
+  if (a.has("help")) {
+    std::fputs(kHelp, stdout);
+    return kExitOk;
+  }
+  if (a.positional.size() != 1) throw UsageError{"run: expected one scenario file (see zonesim run --help)"};
+  if (!a.has("output")) throw UsageError{"run: missing -o OUT.h5"};
+  const std::string out = a.get("output");
+  check_output_path(out);
+  std::vector<Override> overrides;
+  for (const auto& s : a.options.count("set") ? a.options.at("set") : std::vector<std::string>{})
+    overrides.push_back(parse_override(s));
+  if (a.has("seed")) overrides.push_back({"seed", a.get("seed")});
+  if (a.has("threads")) omp_set_num_threads(static_cast<int>(a.get_int("threads", 1, 1, 1024)));
+
+  const ScenarioSpec spec = load_scenario(a.positional[0], overrides);
+  check_memory(spec);
+  const ZoneTable table = load_zone_table(spec.zones.table, spec.zones.year);
+
+  const double t0 = now_seconds();
+  ProgressBar bar("run", stderr_is_terminal() && !a.has("quiet"));
+  const RunResult result = simulate(spec, table, {spec.seed, 0}, make_models(spec), [&](int d, int n) { bar.update(d, n); });
+  bar.finish();
+
+  OutputLayout layout;
+  layout.table = &table;
+  for (const auto& y : result.years) layout.years.push_back(y.year);
+  layout.scenario_labels = {spec.title};
+  layout.scenario_yamls = {spec.resolved_yaml};
+  layout.seeds = {spec.seed};
+  layout.compression = spec.output.compression;
+  layout.title = "zonesim run: " + spec.title;
+  layout.command = joined_command_line();
+  AtomicOutput atomic(out);
+  ResultFile file = ResultFile::create(atomic.temp_path(), layout);
+  file.write_run(0, 0, result);
+  file.close();
+  atomic.commit();
+
+  const double seconds = now_seconds() - t0;
+  if (a.has("quiet")) return kExitOk;
+  if (stdout_is_terminal())
+    std::printf("wrote %s: %d zones, %lld enterprises, %d to %d, %.2f s, peak memory %.1f MiB\n", out.c_str(),
+                table.size(), static_cast<long long>(spec.enterprises.count), spec.time.start, spec.time.end,
+                seconds, peak_rss_kib() / 1024.0);
+  else
+    std::printf("{\"output\": \"%s\", \"zones\": %d, \"enterprises\": %lld, \"start\": %d, \"end\": %d, "
+                "\"seconds\": %.3f, \"peak_rss_mib\": %.1f}\n",
+                out.c_str(), table.size(), static_cast<long long>(spec.enterprises.count), spec.time.start,
+                spec.time.end, seconds, peak_rss_kib() / 1024.0);
+  return kExitOk;
+}
+
+}  // namespace zonesim::cli

@@ -1,0 +1,84 @@
+// zonesim: the command-line interface. One file per subcommand (cmd_*.cpp); errors and exit codes here.
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "zonesim/errors.hpp"
+#include "zonesim/version.hpp"
+
+namespace zonesim::cli {
+
+static std::string g_command_line;
+std::string joined_command_line() { return g_command_line; }
+
+}  // namespace zonesim::cli
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: zonesim <command> [options]\n"
+    "\n"
+    "Agent-based simulation of China's national high-tech zones under incentive schemes.\n"
+    "\n"
+    "commands:\n"
+    "  run SCENARIO.yaml -o OUT.h5   run one scenario and write its results (HDF5)\n"
+    "  validate FILE.yaml ...        check scenario files without running them\n"
+    "  info OUT.h5                   describe a result file\n"
+    "  params [--markdown]           list every scenario key with its default, range and meaning\n"
+    "\n"
+    "Run `zonesim <command> --help` for a command's options. Exit codes: 0 success, 2 bad input,\n"
+    "1 any other failure.\n";
+
+void print_error_lines(const std::string& text) {
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t end = text.find('\n', start);
+    std::fprintf(stderr, "zonesim: error: %s\n", text.substr(start, end - start).c_str());
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace zonesim::cli;
+  g_command_line = "zonesim";
+  for (int i = 1; i < argc; ++i) {
+    g_command_line += ' ';
+    g_command_line += argv[i];
+  }
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return kExitBadInput;
+  }
+  const std::string cmd = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  try {
+    if (cmd == "-h" || cmd == "--help" || cmd == "help") {
+      std::fputs(kUsage, stdout);
+      return kExitOk;
+    }
+    if (cmd == "--version" || cmd == "version") {
+      std::printf("zonesim %s (%s)\n", zonesim::kVersion, zonesim::kGitCommit);
+      return kExitOk;
+    }
+    if (cmd == "run") return cmd_run(args);
+    if (cmd == "validate") return cmd_validate(args);
+    if (cmd == "info") return cmd_info(args);
+    if (cmd == "params") return cmd_params(args);
+    throw UsageError{"unknown command '" + cmd + "' (commands: run, validate, info, params; see --help)"};
+  } catch (const UsageError& e) {
+    print_error_lines(e.message);
+    return kExitBadInput;
+  } catch (const zonesim::InputError& e) {
+    print_error_lines(e.what());
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    print_error_lines(e.what());
+    return kExitFailure;
+  }
+}
