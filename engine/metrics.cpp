@@ -296,15 +296,10 @@ double esteban_ray(std::span<const double> x, double alpha) {
   return esteban_ray_sorted(sorted_copy(x), total, alpha);
 }
 
-double esteban_ray_grouped(std::span<const double> x, std::span<const int> group, int n_groups,
-                           double alpha) {
-  check_alpha(alpha, "esteban_ray_grouped");
-  const double total = checked_sum(x, "esteban_ray_grouped");
-  check_groups(x, group, n_groups, "esteban_ray_grouped");
-  if (x.size() < 2 || total <= 0) return 0;
-  const double n = static_cast<double>(x.size());
-  const double mean = total / n;
-  const std::vector<GroupTotal> groups = group_totals(x, group, n_groups);
+namespace {
+
+// Esteban-Ray over groups: pi_g = n_g / n, y_g = group mean / overall mean, K = 1.
+double esteban_ray_of_groups(const std::vector<GroupTotal>& groups, double n, double mean, double alpha) {
   double polarization = 0;  // at most 31 provinces: the plain double sum is cheap
   for (const GroupTotal& a : groups) {
     if (a.count == 0) continue;
@@ -318,6 +313,18 @@ double esteban_ray_grouped(std::span<const double> x, std::span<const int> group
     polarization += std::pow(pa, 1.0 + alpha) * alienation;
   }
   return polarization;
+}
+
+}  // namespace
+
+double esteban_ray_grouped(std::span<const double> x, std::span<const int> group, int n_groups,
+                           double alpha) {
+  check_alpha(alpha, "esteban_ray_grouped");
+  const double total = checked_sum(x, "esteban_ray_grouped");
+  check_groups(x, group, n_groups, "esteban_ray_grouped");
+  if (x.size() < 2 || total <= 0) return 0;
+  const double n = static_cast<double>(x.size());
+  return esteban_ray_of_groups(group_totals(x, group, n_groups), n, total / n, alpha);
 }
 
 double wolfson(std::span<const double> x) {
@@ -344,7 +351,6 @@ MetricSet compute_all(std::span<const double> x, std::span<const int> group, int
   m.gini = gini_sorted(s, total);
   m.top10_share = top_k_sorted(s, total, params.top_k);
   m.wolfson = wolfson_sorted(s, total, m.gini);
-  m.esteban_ray = esteban_ray_sorted(s, total, params.esteban_ray_alpha);
   m.cv = cv_unsorted(x, total);
   m.hhi = hhi_unsorted(x, total);
 
@@ -354,6 +360,10 @@ MetricSet compute_all(std::span<const double> x, std::span<const int> group, int
   m.theil_between = t.between;
   m.theil_within = t.within;
   m.zhang_kanbur = zhang_kanbur_ratio(t);
+  // The output's Esteban-Ray index treats provinces as the groups (docs/metrics.md says why).
+  const double n = static_cast<double>(x.size());
+  m.esteban_ray =
+      x.size() < 2 || total <= 0 ? 0 : esteban_ray_of_groups(groups, n, total / n, params.esteban_ray_alpha);
   m.theil_l = theil_l_parts(x, group, groups, total).total;
   return m;
 }

@@ -31,7 +31,7 @@ constexpr std::array<MetricInfo, 11> kMetrics = {{
     {"top10_share", "share of the top-k zones (k = metrics.top_k, 10 by default)", &metrics::MetricSet::top10_share},
     {"cv", "coefficient of variation", &metrics::MetricSet::cv},
     {"hhi", "Herfindahl-Hirschman index of zone shares", &metrics::MetricSet::hhi},
-    {"esteban_ray", "Esteban-Ray polarization index", &metrics::MetricSet::esteban_ray},
+    {"esteban_ray", "Esteban-Ray polarization index (provinces as groups)", &metrics::MetricSet::esteban_ray},
     {"wolfson", "Wolfson polarization index", &metrics::MetricSet::wolfson},
     {"zhang_kanbur", "Zhang-Kanbur polarization index (provinces as groups)", &metrics::MetricSet::zhang_kanbur},
 }};

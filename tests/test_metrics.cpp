@@ -314,7 +314,7 @@ TEST_CASE("population principle: replicating every zone leaves the indices uncha
   CHECK(b.theil_between == tight(a.theil_between, 1e-10));
   CHECK(b.theil_within == tight(a.theil_within, 1e-10));
   CHECK(b.cv == tight(a.cv));
-  CHECK(b.esteban_ray == tight(a.esteban_ray));  // holds because ties are pooled into one level
+  CHECK(b.esteban_ray == tight(a.esteban_ray));  // provinces' shares and relative means are unchanged
   CHECK(b.wolfson == tight(a.wolfson));
   CHECK(b.zhang_kanbur == tight(a.zhang_kanbur, 1e-10));
   CHECK(b.hhi == tight(a.hhi / 3));  // a concentration measure: it falls with the number of zones
@@ -334,7 +334,7 @@ TEST_CASE("compute_all matches the single-index functions", "[metrics]") {
   CHECK(a.top10_share == m::top_k_share(s.x, 5));
   CHECK(a.cv == m::coefficient_of_variation(s.x));
   CHECK(a.hhi == m::hhi(s.x));
-  CHECK(a.esteban_ray == m::esteban_ray(s.x, 1.2));
+  CHECK(a.esteban_ray == m::esteban_ray_grouped(s.x, s.group, 31, 1.2));
   CHECK(a.wolfson == m::wolfson(s.x));
   CHECK(a.zhang_kanbur == m::zhang_kanbur(s.x, s.group, 31));
 }

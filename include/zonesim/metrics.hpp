@@ -31,7 +31,7 @@ struct MetricSet {
   double top10_share = 0;    // top-k share with k = MetricParams::top_k
   double cv = 0;             // population standard deviation / mean
   double hhi = 0;
-  double esteban_ray = 0;  // zones as units (ties pooled), incomes / mean, K = 1
+  double esteban_ray = 0;   // provinces as groups (esteban_ray_grouped)  // zones as units (ties pooled), incomes / mean, K = 1
   double wolfson = 0;
   double zhang_kanbur = 0;  // theil_between / theil_within
 };
