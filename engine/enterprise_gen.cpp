@@ -12,7 +12,7 @@ namespace {
 
 // Within-zone weights are lognormal; each enterprise draws from its own stream, so the result does not depend
 // on the thread count.
-void fill_zone(World& w, int z, std::size_t begin, std::size_t end) {
+void fill_zone(World& w, int z, std::size_t begin, std::size_t end, double mean_productivity) {
   const EnterpriseSpec& es = w.spec->enterprises;
   Enterprises& f = w.firms;
   const Zone& zone = w.table.zones[z];
@@ -35,14 +35,17 @@ void fill_zone(World& w, int z, std::size_t begin, std::size_t end) {
     const bool digital = sector.uniform() < es.digital_share;
     const auto other = sector.below(kSectorCount - 1);  // the seven non-digital sectors
     f.sector[e] = digital ? Sector::digital_services : static_cast<Sector>(other < 6 ? other : 7);
-    f.flags[e] = Enterprises::alive | (digital ? Enterprises::digital : 0) |
-                 (f.rnd_intensity[e] >= es.hightech_rnd_threshold ? Enterprises::hightech : 0);
+    f.flags[e] = Enterprises::alive | (digital ? Enterprises::digital : 0);
+    f.profit[e] = 0;
+    f.loss_years[e] = 0;
     f.age[e] = static_cast<std::uint16_t>(std::min(60.0, std::floor(-8.0 * std::log(age.uniform()))));
   }
   const double size_scale = zone.employment / size_sum, output_scale = zone.gdp / output_sum;
   for (std::size_t e = begin; e < end; ++e) {
     f.employment[e] = static_cast<float>(f.employment[e] * size_scale);
     f.output[e] *= output_scale;
+    if (qualifies_hightech(es, f.rnd_intensity[e], f.output[e], f.employment[e], mean_productivity))
+      f.flags[e] |= Enterprises::hightech;
   }
 }
 
@@ -50,14 +53,20 @@ void fill_zone(World& w, int z, std::size_t begin, std::size_t end) {
 
 void generate_enterprises(World& w) {
   std::vector<double> employment;
-  for (const Zone& z : w.table.zones) employment.push_back(z.employment);
+  double total_gdp = 0, total_employment = 0;
+  for (const Zone& z : w.table.zones) {
+    employment.push_back(z.employment);
+    total_gdp += z.gdp;
+    total_employment += z.employment;
+  }
+  const double mean_productivity = total_gdp / total_employment;
   const auto counts = apportion(w.spec->enterprises.count, employment, 1);
   std::vector<std::size_t> start(counts.size() + 1, 0);
   for (std::size_t z = 0; z < counts.size(); ++z) start[z + 1] = start[z] + static_cast<std::size_t>(counts[z]);
   w.firms.resize(start.back());
   const int zones = w.zone_count();
 #pragma omp parallel for schedule(dynamic, 1)
-  for (int z = 0; z < zones; ++z) fill_zone(w, z, start[z], start[z + 1]);
+  for (int z = 0; z < zones; ++z) fill_zone(w, z, start[z], start[z + 1], mean_productivity);
 }
 
 }  // namespace zonesim

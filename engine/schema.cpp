@@ -97,6 +97,81 @@ std::vector<FieldDecl> build() {
   f.push_back(real("enterprises.digital_share",
                    [](ScenarioSpec& s) -> auto& { return s.enterprises.digital_share; }, 0.15, 0, 1, "1",
                    "Share of enterprises in the digital sector (weakly tied to place)."));
+  f.push_back(real("enterprises.hightech_min_productivity",
+                   [](ScenarioSpec& s) -> auto& { return s.enterprises.hightech_min_productivity; }, 0.5, 0, 10,
+                   "1", "High-tech also needs labour productivity at least this times the national mean."));
+  // The enterprise economy (docs/model.md gives the equations).
+  auto P = [&](const char* key, auto get, double def, double lo, double hi, const char* unit, const char* help) {
+    f.push_back(real(key, get, def, lo, hi, unit, help));
+  };
+  P("production.labour_elasticity", [](ScenarioSpec& s) -> auto& { return s.production.labour_elasticity; }, 0.7,
+    0.05, 1, "1", "alpha in y = A * l^alpha * place factor.");
+  P("production.own_sector_agglomeration",
+    [](ScenarioSpec& s) -> auto& { return s.production.own_sector_agglomeration; }, 0.04, 0, 0.5, "1",
+    "Elasticity of output to the zone's employment in the enterprise's own sector (localisation).");
+  P("production.all_sector_agglomeration",
+    [](ScenarioSpec& s) -> auto& { return s.production.all_sector_agglomeration; }, 0.05, 0, 0.5, "1",
+    "Elasticity of output to the zone's total employment (urbanisation).");
+  P("production.knowledge_elasticity", [](ScenarioSpec& s) -> auto& { return s.production.knowledge_elasticity; },
+    0.05, 0, 0.5, "1", "Elasticity of output to the zone's knowledge (patent) stock.");
+  P("production.digital_place_tie", [](ScenarioSpec& s) -> auto& { return s.production.digital_place_tie; }, 0.3,
+    0, 1, "1", "Digital enterprises' place elasticities as a share of the others' (weak place ties).");
+  P("production.wage_share", [](ScenarioSpec& s) -> auto& { return s.production.wage_share; }, 0.45, 0, 1, "1",
+    "Wage per worker as a share of the zone's value added per worker last year.");
+  P("production.rent_scale", [](ScenarioSpec& s) -> auto& { return s.production.rent_scale; }, 0.15, 0, 10, "1",
+    "Congestion cost (land rent) per worker at full occupancy, in national value added per worker.");
+  P("production.rent_exponent", [](ScenarioSpec& s) -> auto& { return s.production.rent_exponent; }, 4, 0, 20, "1",
+    "Rent rises as occupancy^rent_exponent, so crowded zones push enterprises out.");
+  P("production.trend_growth", [](ScenarioSpec& s) -> auto& { return s.production.trend_growth; }, 0.03, -0.2,
+    0.5, "1/year", "Yearly productivity drift common to all enterprises (prices and economy-wide progress).");
+  P("production.employment_trend", [](ScenarioSpec& s) -> auto& { return s.production.employment_trend; }, 0.03,
+    -0.5, 0.5, "1/year",
+    "Yearly employment growth of an enterprise at the reference margin (labour drawn into the zones).");
+  P("production.employment_response",
+    [](ScenarioSpec& s) -> auto& { return s.production.employment_response; }, 0.5, 0, 10, "1",
+    "Yearly employment growth per unit of profit margin above the initial mean margin.");
+  P("production.max_employment_change",
+    [](ScenarioSpec& s) -> auto& { return s.production.max_employment_change; }, 0.2, 0, 1, "1",
+    "Cap on an enterprise's yearly employment change (share of its employment).");
+  P("innovation.success_probability",
+    [](ScenarioSpec& s) -> auto& { return s.innovation.success_probability; }, 0.2, 0, 1, "1",
+    "Yearly probability of an innovation at mean R&D intensity and mean knowledge stock.");
+  P("innovation.knowledge_elasticity",
+    [](ScenarioSpec& s) -> auto& { return s.innovation.knowledge_elasticity; }, 0.3, 0, 2, "1",
+    "Elasticity of success and of patenting to the zone's knowledge stock (spillover inside the zone).");
+  P("innovation.productivity_step", [](ScenarioSpec& s) -> auto& { return s.innovation.productivity_step; }, 0.1,
+    0, 1, "1", "Productivity gain of an innovation.");
+  P("innovation.depreciation", [](ScenarioSpec& s) -> auto& { return s.innovation.depreciation; }, 0.15, 0, 1,
+    "1/year", "Yearly depreciation of the zones' knowledge stocks.");
+  P("innovation.cooperation_spillover",
+    [](ScenarioSpec& s) -> auto& { return s.innovation.cooperation_spillover; }, 0.1, 0, 1, "1",
+    "Share of a cooperation partner's new patents added to a zone's knowledge stock, per unit edge weight.");
+  P("entry.rate", [](ScenarioSpec& s) -> auto& { return s.entry.rate; }, 0.06, 0, 1, "1/year",
+    "Births per year as a share of living enterprises.");
+  P("entry.talent_elasticity", [](ScenarioSpec& s) -> auto& { return s.entry.talent_elasticity; }, 0.6, 0, 3, "1",
+    "Births across zones are proportional to R&D personnel^talent_elasticity ...");
+  P("entry.knowledge_elasticity", [](ScenarioSpec& s) -> auto& { return s.entry.knowledge_elasticity; }, 0.4, 0,
+    3, "1", "... times knowledge stock^knowledge_elasticity.");
+  P("entry.size_factor", [](ScenarioSpec& s) -> auto& { return s.entry.size_factor; }, 0.3, 0.01, 10, "1",
+    "Entrant employment relative to the mean enterprise of its zone.");
+  f.push_back(integer("exit.loss_years", [](ScenarioSpec& s) -> auto& { return s.exit.loss_years; }, 3, 1, 50,
+                      "year", "Consecutive loss-making years after which an enterprise exits."));
+  P("exit.base_hazard", [](ScenarioSpec& s) -> auto& { return s.exit.base_hazard; }, 0.03, 0, 1, "1/year",
+    "Yearly exit probability of any enterprise (closures unrelated to profit).");
+  P("relocation.hazard", [](ScenarioSpec& s) -> auto& { return s.relocation.hazard; }, 0.02, 0, 1, "1/year",
+    "Yearly probability that an enterprise considers moving.");
+  P("relocation.congestion_hazard", [](ScenarioSpec& s) -> auto& { return s.relocation.congestion_hazard; }, 0.05,
+    0, 1, "1/year", "Added consideration probability per 0.2 of occupancy above 0.8.");
+  P("relocation.loss_hazard", [](ScenarioSpec& s) -> auto& { return s.relocation.loss_hazard; }, 0.1, 0, 1,
+    "1/year", "Added consideration probability for an enterprise that made a loss last year.");
+  P("relocation.profit_weight", [](ScenarioSpec& s) -> auto& { return s.relocation.profit_weight; }, 10, 0, 1000,
+    "1", "Utility per unit of profit gain relative to the enterprise's output (logit scale).");
+  P("relocation.fixed_cost", [](ScenarioSpec& s) -> auto& { return s.relocation.fixed_cost; }, 3, 0, 100, "1",
+    "Utility cost of any move (search, disruption).");
+  P("relocation.distance_cost", [](ScenarioSpec& s) -> auto& { return s.relocation.distance_cost; }, 1, 0, 100,
+    "1/(1000 km)", "Utility cost per 1000 km between the host cities.");
+  P("relocation.province_cost", [](ScenarioSpec& s) -> auto& { return s.relocation.province_cost; }, 1, 0, 100,
+    "1", "Utility cost of leaving the province (administrative segmentation).");
   f.push_back(integer("metrics.top_k", [](ScenarioSpec& s) -> auto& { return s.metrics.top_k; }, 10, 1, 178, "1",
                       "k of the top-k share (the top10_share_* outputs)."));
   f.push_back(real("metrics.esteban_ray_alpha",

@@ -1,9 +1,11 @@
 #include "zonesim/statistics.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "zonesim/errors.hpp"
+#include "zonesim/reduce.hpp"
 #include "zonesim/world.hpp"
 
 namespace zonesim {
@@ -37,43 +39,31 @@ YearStats::YearStats(int zones) {
   for (auto& v : zone) v.assign(static_cast<std::size_t>(zones), 0.0);
 }
 
-namespace {
-
-constexpr std::size_t kChunk = 1 << 16;
-constexpr int kSummed = 4;  // gdp, employment, firms, hightech_firms
-
-}  // namespace
-
 void collect_statistics(const World& w, YearStats& s) {
   const Enterprises& f = w.firms;
   const auto zones = static_cast<std::size_t>(w.zone_count());
-  const std::size_t chunks = (f.size() + kChunk - 1) / kChunk;
-  std::vector<double> partial(chunks * kSummed * zones, 0.0);
-#pragma omp parallel for schedule(static)
-  for (std::size_t c = 0; c < chunks; ++c) {
-    double* p = partial.data() + c * kSummed * zones;
-    const std::size_t end = std::min(f.size(), (c + 1) * kChunk);
-    for (std::size_t e = c * kChunk; e < end; ++e) {
-      if (!(f.flags[e] & Enterprises::alive)) continue;
-      const std::size_t z = f.zone[e];
-      p[z] += f.output[e];
-      p[zones + z] += f.employment[e];
-      p[2 * zones + z] += 1;
-      p[3 * zones + z] += (f.flags[e] & Enterprises::hightech) ? 1 : 0;
-    }
-  }
+  // Per zone: gdp, employment, firms, hightech_firms.
+  const std::vector<double> sums = chunked_sum(f.size(), 4 * zones, [&](std::size_t e, double* p) {
+    if (!(f.flags[e] & Enterprises::alive)) return;
+    const std::size_t z = f.zone[e];
+    p[z] += f.output[e];
+    p[zones + z] += f.employment[e];
+    p[2 * zones + z] += 1;
+    p[3 * zones + z] += (f.flags[e] & Enterprises::hightech) ? 1 : 0;
+  });
   s = YearStats(static_cast<int>(zones));
   s.year = w.year;
-  const ZoneVar summed[kSummed] = {gdp, employment, firms, hightech_firms};
-  for (std::size_t c = 0; c < chunks; ++c)
-    for (int v = 0; v < kSummed; ++v)
-      for (std::size_t z = 0; z < zones; ++z) s.zone[summed[v]][z] += partial[(c * kSummed + v) * zones + z];
+  const ZoneVar summed[4] = {gdp, employment, firms, hightech_firms};
+  for (int v = 0; v < 4; ++v)
+    std::copy_n(sums.begin() + static_cast<long>(v * zones), zones, s.zone[summed[v]].begin());
   for (std::size_t z = 0; z < zones; ++z) {
     s.zone[gdp_attributed][z] = s.zone[gdp][z];  // the attribution phase may change it
     s.zone[patents][z] = w.zones.patents[z];
     s.zone[patent_stock][z] = w.zones.patent_stock[z];
     s.zone[rnd_personnel][z] = w.zones.rnd_personnel[z];
     s.zone[occupancy][z] = s.zone[employment][z] / w.zones.land_capacity[z];
+    s.zone[relocations_in][z] = w.zones.relocations_in[z];
+    s.zone[relocations_out][z] = w.zones.relocations_out[z];
   }
 }
 

@@ -2,6 +2,8 @@
 #include "zonesim/world.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
 #include <numeric>
 
 namespace zonesim {
@@ -21,9 +23,29 @@ void Enterprises::resize(std::size_t n) {
   rnd_intensity.resize(n);
   productivity.resize(n);
   output.resize(n);
+  profit.resize(n);
+  loss_years.resize(n);
   origin_zone.resize(n);
   move_year.resize(n);
   age.resize(n);
+}
+
+void Enterprises::release_done() { std::sort(free_slots.begin(), free_slots.end(), std::greater<>()); }
+
+std::uint32_t Enterprises::take_slot() {
+  if (!free_slots.empty()) {
+    const std::uint32_t e = free_slots.back();  // sorted descending: the back is the lowest
+    free_slots.pop_back();
+    return e;
+  }
+  resize(size() + 1);
+  return static_cast<std::uint32_t>(size() - 1);
+}
+
+bool qualifies_hightech(const EnterpriseSpec& spec, double rnd_intensity, double output, double employment,
+                        double mean_productivity) {
+  return rnd_intensity >= spec.hightech_rnd_threshold &&
+         output >= spec.hightech_min_productivity * mean_productivity * employment;
 }
 
 std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<double>& weights, std::int64_t minimum) {
@@ -72,6 +94,12 @@ static void init_zone_state(World& w) {
   s.patents.resize(n);
   s.patent_stock.resize(n);
   s.rnd_personnel.resize(n);
+  s.place_factor.assign(n * kSectorCount, 1.0);
+  s.labour_cost.assign(n, 0.0);
+  s.occupancy.assign(n, 0.0);
+  s.subsidy_offer.assign(n * kSectorCount, 0.0);
+  s.relocations_in.assign(n, 0.0);
+  s.relocations_out.assign(n, 0.0);
   for (std::size_t z = 0; z < n; ++z) {
     const Zone& zone = w.table.zones[z];
     s.land_capacity[z] = zone.land_km2 * w.spec->zones.max_density;
@@ -79,6 +107,20 @@ static void init_zone_state(World& w) {
     s.patent_stock[z] = zone.patents * w.spec->zones.initial_patent_stock_years;
     s.rnd_personnel[z] = zone.rnd_personnel;
   }
+}
+
+static void compute_distances(World& w) {
+  const int n = w.zone_count();
+  w.distance_km.assign(static_cast<std::size_t>(n * n), 0.0);
+  constexpr double kEarthRadiusKm = 6371.0, kRad = 3.14159265358979323846 / 180.0;
+  for (int a = 0; a < n; ++a)
+    for (int b = 0; b < n; ++b) {
+      const Zone &za = w.table.zones[a], &zb = w.table.zones[b];
+      const double dlat = (zb.lat - za.lat) * kRad, dlon = (zb.lon - za.lon) * kRad;
+      const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                       std::cos(za.lat * kRad) * std::cos(zb.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+      w.distance_km[static_cast<std::size_t>(a * n + b)] = 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
+    }
 }
 
 World build_world(const ScenarioSpec& spec, ZoneTable table, RunKey key) {
@@ -89,6 +131,7 @@ World build_world(const ScenarioSpec& spec, ZoneTable table, RunKey key) {
   w.year = spec.time.start;
   build_graph(w);
   init_zone_state(w);
+  compute_distances(w);
   generate_enterprises(w);
   return w;
 }

@@ -58,7 +58,8 @@ TEST_CASE("the graph: central -> 31 provinces -> cities -> zones, all by governs
 }
 
 TEST_CASE("enterprises reproduce each zone's employment and GDP; high-tech follows R&D intensity") {
-  const ScenarioSpec spec = spec_with(20000);
+  ScenarioSpec spec = spec_with(20000);
+  spec.enterprises.hightech_min_productivity = 0;  // R&D intensity alone decides, so the share is known
   const World w = build_world(spec, load_zone_table(spec.zones.table, 2024), {1, 0});
   REQUIRE(w.firms.size() == 20000);
   std::vector<double> emp(w.firms.employment.begin(), w.firms.employment.end());
@@ -69,7 +70,8 @@ TEST_CASE("enterprises reproduce each zone's employment and GDP; high-tech follo
   }
   std::size_t hightech = 0, digital = 0;
   for (std::size_t e = 0; e < w.firms.size(); ++e) {
-    CHECK(w.firms.is(e, Enterprises::hightech) == (w.firms.rnd_intensity[e] >= spec.enterprises.hightech_rnd_threshold));
+    CHECK(w.firms.is(e, Enterprises::hightech) ==
+          (w.firms.rnd_intensity[e] >= spec.enterprises.hightech_rnd_threshold));
     CHECK(w.firms.is(e, Enterprises::digital) == (w.firms.sector[e] == Sector::digital_services));
     hightech += w.firms.is(e, Enterprises::hightech);
     digital += w.firms.is(e, Enterprises::digital);
@@ -78,6 +80,21 @@ TEST_CASE("enterprises reproduce each zone's employment and GDP; high-tech follo
   const double n = static_cast<double>(w.firms.size()), p = 0.4098;
   CHECK(std::abs(hightech / n - p) < 5 * std::sqrt(p * (1 - p) / n));
   CHECK(std::abs(digital / n - 0.15) < 5 * std::sqrt(0.15 * 0.85 / n));
+}
+
+TEST_CASE("a productivity bar for high-tech status lowers the count") {
+  ScenarioSpec spec = spec_with(20000);
+  const ZoneTable t = load_zone_table(spec.zones.table, 2024);
+  auto count = [&](double bar) {
+    spec.enterprises.hightech_min_productivity = bar;
+    const World w = build_world(spec, t, {1, 0});
+    std::size_t n = 0;
+    for (std::size_t e = 0; e < w.firms.size(); ++e) n += w.firms.is(e, Enterprises::hightech);
+    return n;
+  };
+  const auto none = count(0), some = count(0.5), high = count(2);
+  CHECK(some < none);
+  CHECK(high < some);
 }
 
 TEST_CASE("degenerate parameters: no R&D means no high-tech firm, no digital share means no digital firm") {

@@ -18,6 +18,13 @@ enum class Purpose : std::uint64_t {
   enterprise_rnd = 4,
   enterprise_sector = 5,
   enterprise_age = 6,
+  innovation_success = 7,
+  zone_patents = 8,         // agent = zone
+  exit = 9,
+  zone_births = 10,         // agent = zone
+  entrant_attributes = 11,  // agent = the slot the entrant takes
+  relocation_consider = 12,
+  relocation_choice = 13,
 };
 
 struct RunKey {
@@ -51,6 +58,23 @@ class Stream {
     spare_ = r * std::sin(a);
     has_spare_ = true;
     return r * std::cos(a);
+  }
+  // Poisson with mean `mean` >= 0: inversion below 50, normal approximation (rounded, >= 0) above.
+  std::uint64_t poisson(double mean) {
+    if (mean <= 0) return 0;
+    if (mean > 50) {
+      const double x = std::floor(mean + std::sqrt(mean) * normal() + 0.5);
+      return x > 0 ? static_cast<std::uint64_t>(x) : 0;
+    }
+    double p = std::exp(-mean), cdf = p;
+    const double u = uniform();
+    std::uint64_t k = 0;
+    while (u > cdf && k < 1000) {
+      ++k;
+      p *= mean / static_cast<double>(k);
+      cdf += p;
+    }
+    return k;
   }
   // Uniform integer in [0, n), n > 0 (Lemire's multiply-shift; the bias is below 2^-64 * n).
   std::uint64_t below(std::uint64_t n) {

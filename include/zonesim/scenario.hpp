@@ -27,7 +27,54 @@ struct EnterpriseSpec {
   double rnd_intensity_median = 0;    // median R&D spending / output
   double rnd_intensity_sigma = 0;     // log-s.d. of R&D intensity
   double hightech_rnd_threshold = 0;  // R&D intensity at or above which a firm is high-tech
+  double hightech_min_productivity = 0;  // ... and labour productivity at least this times the national mean
   double digital_share = 0;           // share of enterprises in the digital sector
+};
+
+// The enterprise economy (models/production, innovation, entry_exit, relocation; docs/model.md).
+struct ProductionSpec {
+  double labour_elasticity = 0;         // alpha in y = A * l^alpha * place factor
+  double own_sector_agglomeration = 0;  // elasticity of output to the zone's own-sector employment
+  double all_sector_agglomeration = 0;  // ... to the zone's total employment
+  double knowledge_elasticity = 0;      // ... to the zone's knowledge (patent) stock
+  double digital_place_tie = 0;         // multiplier on the three place elasticities for digital firms
+  double wage_share = 0;                // wage = wage_share * zone value added per worker (last year)
+  double rent_scale = 0;                // congestion cost per worker at occupancy 1, in national VA per worker
+  double rent_exponent = 0;             // rent rises as occupancy^rent_exponent
+  double trend_growth = 0;              // yearly productivity drift common to all enterprises (nominal)
+  double employment_trend = 0;          // yearly employment growth of an enterprise at the reference margin
+  double employment_response = 0;       // employment growth per unit of profit margin above its initial mean
+  double max_employment_change = 0;     // cap on an enterprise's yearly employment change (share)
+};
+
+struct InnovationSpec {
+  double success_probability = 0;   // yearly success probability at mean R&D intensity and knowledge
+  double knowledge_elasticity = 0;  // elasticity of success and patenting to the zone's knowledge stock
+  double productivity_step = 0;     // productivity gain of a success
+  double depreciation = 0;          // yearly depreciation of knowledge stocks
+  double cooperation_spillover = 0; // share of a partner's new patents added to a zone's stock per edge weight
+};
+
+struct EntrySpec {
+  double rate = 0;                  // births per year as a share of living enterprises
+  double talent_elasticity = 0;     // births across zones ~ R&D personnel^this
+  double knowledge_elasticity = 0;  // ... * knowledge stock^this
+  double size_factor = 0;           // entrant employment relative to the zone's mean enterprise
+};
+
+struct ExitSpec {
+  int loss_years = 0;       // consecutive loss-making years after which an enterprise exits
+  double base_hazard = 0;   // yearly exit probability of any enterprise
+};
+
+struct RelocationSpec {
+  double hazard = 0;             // yearly probability that an enterprise considers moving
+  double congestion_hazard = 0;  // added per unit of occupancy above 0.8 (per 0.2)
+  double loss_hazard = 0;        // added when the enterprise made a loss last year
+  double profit_weight = 0;      // utility per unit of profit gain relative to output
+  double fixed_cost = 0;         // utility cost of any move
+  double distance_cost = 0;      // utility cost per 1000 km
+  double province_cost = 0;      // utility cost of leaving the province
 };
 
 struct MetricsSpec {
@@ -45,6 +92,11 @@ struct ScenarioSpec {
   TimeSpec time;
   ZonesSpec zones;
   EnterpriseSpec enterprises;
+  ProductionSpec production;
+  InnovationSpec innovation;
+  EntrySpec entry;
+  ExitSpec exit;
+  RelocationSpec relocation;
   MetricsSpec metrics;
   OutputSpec output;
 

@@ -57,15 +57,30 @@ struct Enterprises {
   std::vector<float> rnd_intensity;        // R&D spending / output
   std::vector<double> productivity;        // total factor productivity (relative to the zone mean)
   std::vector<double> output;              // value added, billion CNY per year
+  std::vector<float> profit;               // last year's profit, billion CNY
+  std::vector<std::uint8_t> loss_years;    // consecutive loss-making years
   std::vector<std::uint16_t> origin_zone;  // zone before the last move (== zone if never moved)
   std::vector<std::int16_t> move_year;     // calendar year of the last move, 0 = never
   std::vector<std::uint16_t> age;          // years
 
-  std::size_t size() const { return zone.size(); }
+  // Slots of exited enterprises, reused by births (lowest first, so the result is deterministic).
+  std::vector<std::uint32_t> free_slots;
+
+  std::size_t size() const { return zone.size(); }  // slots, living or not
+  std::size_t alive_count() const { return zone.size() - free_slots.size(); }
   void resize(std::size_t n);
   bool is(std::size_t e, Flag f) const { return flags[e] & f; }
+  // Marks a slot free (the enterprise exits). Call release_done() after a batch.
+  void release(std::uint32_t e) {
+    flags[e] = 0;
+    free_slots.push_back(e);
+  }
+  // Sorts the free slots so that take_slot() hands out the lowest first.
+  void release_done();
+  // A slot for a new enterprise: the lowest free one, or a new one at the end.
+  std::uint32_t take_slot();
   static constexpr std::size_t bytes_per_enterprise() {
-    return sizeof(std::uint16_t) * 3 + sizeof(Sector) + 1 + sizeof(float) * 2 + sizeof(double) * 2 +
+    return sizeof(std::uint16_t) * 3 + sizeof(Sector) + 2 + sizeof(float) * 3 + sizeof(double) * 2 +
            sizeof(std::int16_t);
   }
 };
@@ -74,8 +89,16 @@ struct Enterprises {
 struct ZoneState {
   std::vector<double> land_capacity;  // persons the zone's land can host at full occupancy
   std::vector<double> patents;        // invention patents granted this year
-  std::vector<double> patent_stock;   // invention patents in force (perpetual inventory)
+  std::vector<double> patent_stock;   // knowledge stock: invention patents, depreciated (perpetual inventory)
   std::vector<double> rnd_personnel;  // persons
+  // Market conditions set by production each year and read by other phases.
+  std::vector<double> place_factor;   // [zone * kSectorCount + sector]: output per unit of A * l^alpha
+  std::vector<double> labour_cost;    // [zone]: wage + congestion rent per worker, billion CNY per year
+  std::vector<double> occupancy;      // [zone]: employment / land capacity at the start of the year
+  // Policy: share of value added paid as subsidy to enterprises that move in or start up (governments set it).
+  std::vector<double> subsidy_offer;  // [zone * kSectorCount + sector]
+  // Bookkeeping of the year.
+  std::vector<double> relocations_in, relocations_out;
 };
 
 struct World {
@@ -91,6 +114,9 @@ struct World {
 
   ZoneState zones;
   Enterprises firms;
+  std::vector<double> distance_km;  // [a * zones + b]: great-circle distance between host cities
+
+  double distance(int a, int b) const { return distance_km[static_cast<std::size_t>(a * zone_count() + b)]; }
 
   int zone_count() const { return table.size(); }
   std::size_t enterprise_vertex(std::size_t e) const { return boost::num_vertices(graph) + e; }
@@ -101,6 +127,10 @@ struct World {
 World build_world(const ScenarioSpec& spec, ZoneTable table, RunKey key);
 // Generate the enterprises of the initial state (engine/enterprise_gen.cpp).
 void generate_enterprises(World& world);
+// Whether an enterprise is high-tech: R&D intensity and labour productivity (relative to `mean_productivity`,
+// the national value added per worker) both reach the scenario's bars.
+bool qualifies_hightech(const EnterpriseSpec& spec, double rnd_intensity, double output, double employment,
+                        double mean_productivity);
 // Largest-remainder apportionment of `total` items over `weights`, at least `minimum` each (deterministic).
 std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<double>& weights, std::int64_t minimum);
 

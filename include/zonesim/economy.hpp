@@ -1,0 +1,27 @@
+#pragma once
+// The production function shared by the phases that create or move enterprises (docs/model.md):
+//   y = productivity * employment^alpha * place_factor(zone, sector)
+// where the place factor (agglomeration and knowledge) is set by models/production each year.
+#include <cmath>
+
+#include "zonesim/world.hpp"
+
+namespace zonesim {
+
+inline double place_factor(const World& w, int zone, Sector s) {
+  return w.zones.place_factor[static_cast<std::size_t>(zone) * kSectorCount + static_cast<std::size_t>(s)];
+}
+
+inline double enterprise_output(const World& w, std::size_t e, double labour_elasticity) {
+  const Enterprises& f = w.firms;
+  return f.productivity[e] * std::pow(static_cast<double>(f.employment[e]), labour_elasticity) *
+         place_factor(w, f.zone[e], f.sector[e]);
+}
+
+// Profit (billion CNY) of an enterprise with output y in a zone: value added net of its R&D spending and of the
+// zone's labour cost (wage and congestion rent) per worker.
+inline double enterprise_profit(double output, double rnd_intensity, double employment, double labour_cost) {
+  return output * (1.0 - rnd_intensity) - labour_cost * employment;
+}
+
+}  // namespace zonesim

@@ -1,0 +1,20 @@
+#pragma once
+// Entry and exit of enterprises (MODEL.md section 4 step 3; docs/model.md).
+#include "zonesim/model.hpp"
+
+namespace zonesim {
+
+class EntryExit : public Model {
+ public:
+  explicit EntryExit(const ScenarioSpec& spec) : spec_(spec) {}
+  const char* name() const override { return "entry_exit"; }
+  std::span<const Phase> phases() const override;
+  void run(Phase phase, World& world, YearStats& stats) override;
+
+ private:
+  void exits(World& world) const;
+  void births(World& world) const;
+  const ScenarioSpec& spec_;
+};
+
+}  // namespace zonesim

@@ -1,0 +1,102 @@
+// Innovation (seed 001 on knowledge spillovers along cooperation; seed 000 challenge 4 on disruptive R&D):
+// success probability 1 - exp(-lambda * (rho / mean rho) * (K_z / mean K)^chi) raises productivity by a step;
+// patents ~ Poisson(yield_z * R&D spend * (K_z / mean K)^chi) per zone; K_z depreciates and receives a share of
+// cooperation partners' new patents along the graph's cooperation edges.
+#include "innovation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "zonesim/economy.hpp"
+#include "zonesim/reduce.hpp"
+#include "zonesim/rng.hpp"
+
+namespace zonesim {
+
+namespace {
+constexpr Phase kPhases[] = {Phase::innovation};
+
+// (K_z / mean K)^chi for every zone.
+std::vector<double> knowledge_terms(const World& w, double chi) {
+  const auto& k = w.zones.patent_stock;
+  double mean = 0;
+  for (double v : k) mean += v / static_cast<double>(k.size());
+  std::vector<double> out(k.size());
+  for (std::size_t z = 0; z < k.size(); ++z) out[z] = std::pow(std::max(k[z], 1.0) / std::max(mean, 1.0), chi);
+  return out;
+}
+
+}  // namespace
+
+std::span<const Phase> Innovation::phases() const { return kPhases; }
+
+void Innovation::calibrate(const World& w, const std::vector<double>& spend, const std::vector<double>& kterm) {
+  const Enterprises& f = w.firms;
+  const std::vector<double> s = chunked_sum(f.size(), 2, [&](std::size_t e, double* p) {
+    if (!(f.flags[e] & Enterprises::alive)) return;
+    p[0] += f.rnd_intensity[e];
+    p[1] += 1;
+  });
+  mean_rnd_intensity_ = s[0] / std::max(s[1], 1.0);
+  const auto Z = spend.size();
+  patent_yield_.assign(Z, 0.0);
+  for (std::size_t z = 0; z < Z; ++z)
+    patent_yield_[z] = spend[z] > 0 ? w.zones.patents[z] / (spend[z] * kterm[z]) : 0.0;
+  initial_spend_ = spend;
+  initial_rnd_personnel_ = w.zones.rnd_personnel;
+  calibrated_ = true;
+}
+
+void Innovation::run(Phase, World& w, YearStats&) {
+  Enterprises& f = w.firms;
+  const auto Z = static_cast<std::size_t>(w.zone_count());
+  const std::vector<double> kterm = knowledge_terms(w, p_.knowledge_elasticity);
+  // R&D spending per zone (patents are Poisson in it), output and employment for the high-tech bar.
+  std::vector<double> sums = chunked_sum(f.size(), Z + 2, [&](std::size_t e, double* p) {
+    if (!(f.flags[e] & Enterprises::alive)) return;
+    p[f.zone[e]] += f.rnd_intensity[e] * f.output[e];
+    p[Z] += f.output[e];
+    p[Z + 1] += f.employment[e];
+  });
+  const std::vector<double> spend(sums.begin(), sums.begin() + static_cast<long>(Z));
+  const double mean_productivity = sums[Z] / std::max(sums[Z + 1], 1.0);
+  if (!calibrated_) calibrate(w, spend, kterm);
+
+  const double lambda = -std::log(std::max(1e-12, 1.0 - std::min(p_.success_probability, 1.0 - 1e-12)));
+  const double step = 1.0 + p_.productivity_step;
+  const std::size_t n = f.size();
+#pragma omp parallel for schedule(static)
+  for (std::size_t e = 0; e < n; ++e) {
+    if (!(f.flags[e] & Enterprises::alive)) continue;
+    Stream rng(w.key, static_cast<std::uint64_t>(w.step), e, Purpose::innovation_success);
+    const double intensity = mean_rnd_intensity_ > 0 ? f.rnd_intensity[e] / mean_rnd_intensity_ : 0.0;
+    const double p_success = 1.0 - std::exp(-lambda * intensity * kterm[f.zone[e]]);
+    if (rng.uniform() < p_success) f.productivity[e] *= step;
+    const bool hightech = qualifies_hightech(e_, f.rnd_intensity[e], f.output[e], f.employment[e], mean_productivity);
+    f.flags[e] = static_cast<std::uint8_t>(hightech ? f.flags[e] | Enterprises::hightech
+                                                    : f.flags[e] & ~Enterprises::hightech);
+  }
+
+  // Patents per zone: the sum of the enterprises' Poisson counts is Poisson in the zone's total mean.
+  for (std::size_t z = 0; z < Z; ++z) {
+    Stream rng(w.key, static_cast<std::uint64_t>(w.step), z, Purpose::zone_patents);
+    w.zones.patents[z] = static_cast<double>(rng.poisson(patent_yield_[z] * spend[z] * kterm[z]));
+    w.zones.rnd_personnel[z] =
+        initial_spend_[z] > 0 ? initial_rnd_personnel_[z] * spend[z] / initial_spend_[z] : 0.0;
+  }
+  // Knowledge stocks: depreciation, own patents, spillover along cooperation edges (source -> target).
+  std::vector<double> inflow(Z, 0.0);
+  for (auto [it, end] = boost::edges(w.graph); it != end; ++it) {
+    const EdgeProps& edge = w.graph[*it];
+    if (edge.type != EdgeType::cooperation) continue;
+    const VertexProps& from = w.graph[boost::source(*it, w.graph)];
+    const VertexProps& to = w.graph[boost::target(*it, w.graph)];
+    if (from.kind != VertexKind::zone || to.kind != VertexKind::zone) continue;
+    inflow[static_cast<std::size_t>(to.index)] +=
+        p_.cooperation_spillover * edge.weight * w.zones.patents[static_cast<std::size_t>(from.index)];
+  }
+  for (std::size_t z = 0; z < Z; ++z)
+    w.zones.patent_stock[z] = (1.0 - p_.depreciation) * w.zones.patent_stock[z] + w.zones.patents[z] + inflow[z];
+}
+
+}  // namespace zonesim

@@ -1,0 +1,106 @@
+// Production: y = A * l^alpha * place factor, the place factor holding agglomeration (own-sector and all-sector
+// employment) and the zone's knowledge stock; wages and a congestion rent rising with occupancy make crowded
+// zones costly. Seed 000 (challenge 5) on digital firms' weak place ties; seed 001 section 1 on siphoning.
+#include "production.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "zonesim/economy.hpp"
+#include "zonesim/reduce.hpp"
+#include "zonesim/statistics.hpp"
+
+namespace zonesim {
+
+namespace {
+constexpr Phase kPhases[] = {Phase::production};
+}
+
+std::span<const Phase> Production::phases() const { return kPhases; }
+
+void Production::update_market(World& w) const {
+  const auto Z = static_cast<std::size_t>(w.zone_count());
+  constexpr auto S = static_cast<std::size_t>(kSectorCount);
+  const Enterprises& f = w.firms;
+  // Per zone and sector: employment; per zone: employment, output.
+  const std::vector<double> sums = chunked_sum(f.size(), Z * S + 2 * Z, [&](std::size_t e, double* p) {
+    if (!(f.flags[e] & Enterprises::alive)) return;
+    const std::size_t z = f.zone[e];
+    p[z * S + static_cast<std::size_t>(f.sector[e])] += f.employment[e];
+    p[Z * S + z] += f.employment[e];
+    p[Z * S + Z + z] += f.output[e];
+  });
+  const double* sector_emp = sums.data();
+  const double* zone_emp = sums.data() + Z * S;
+  const double* zone_out = sums.data() + Z * S + Z;
+  double total_emp = 0, total_out = 0, total_knowledge = 0;
+  std::vector<double> mean_sector_emp(S, 0.0);
+  for (std::size_t z = 0; z < Z; ++z) {
+    total_emp += zone_emp[z];
+    total_out += zone_out[z];
+    total_knowledge += w.zones.patent_stock[z];
+    for (std::size_t s = 0; s < S; ++s) mean_sector_emp[s] += sector_emp[z * S + s] / static_cast<double>(Z);
+  }
+  const double mean_emp = total_emp / static_cast<double>(Z), mean_knowledge = total_knowledge / static_cast<double>(Z);
+  const double national_productivity = total_out / std::max(total_emp, 1.0);
+  for (std::size_t z = 0; z < Z; ++z) {
+    const double all = std::log(std::max(zone_emp[z], 1.0) / std::max(mean_emp, 1.0));
+    const double know = std::log(std::max(w.zones.patent_stock[z], 1.0) / std::max(mean_knowledge, 1.0));
+    for (std::size_t s = 0; s < S; ++s) {
+      const double own = std::log(std::max(sector_emp[z * S + s], 1.0) / std::max(mean_sector_emp[s], 1.0));
+      const double tie = s == static_cast<std::size_t>(Sector::digital_services) ? p_.digital_place_tie : 1.0;
+      w.zones.place_factor[z * S + s] =
+          std::exp(tie * (p_.own_sector_agglomeration * own + p_.all_sector_agglomeration * all +
+                          p_.knowledge_elasticity * know));
+    }
+    const double occupancy = zone_emp[z] / w.zones.land_capacity[z];
+    const double wage = p_.wage_share * zone_out[z] / std::max(zone_emp[z], 1.0);
+    const double rent = p_.rent_scale * national_productivity * std::pow(occupancy, p_.rent_exponent);
+    w.zones.occupancy[z] = occupancy;
+    w.zones.labour_cost[z] = wage + rent;
+  }
+}
+
+// At the first step: productivity is set so that y = A * l^alpha * place factor reproduces the generated output,
+// and the reference margin is the initial output-weighted mean margin (so employment does not drift on average).
+void Production::calibrate(World& w) {
+  Enterprises& f = w.firms;
+  const std::size_t n = f.size();
+#pragma omp parallel for schedule(static)
+  for (std::size_t e = 0; e < n; ++e) {
+    if (!(f.flags[e] & Enterprises::alive)) continue;
+    f.productivity[e] = f.output[e] / (std::pow(static_cast<double>(f.employment[e]), p_.labour_elasticity) *
+                                       place_factor(w, f.zone[e], f.sector[e]));
+  }
+  const std::vector<double> sums = chunked_sum(n, 2, [&](std::size_t e, double* p) {
+    if (!(f.flags[e] & Enterprises::alive)) return;
+    p[0] += enterprise_profit(f.output[e], f.rnd_intensity[e], f.employment[e], w.zones.labour_cost[f.zone[e]]);
+    p[1] += f.output[e];
+  });
+  reference_margin_ = sums[0] / sums[1];
+  calibrated_ = true;
+}
+
+void Production::run(Phase, World& w, YearStats&) {
+  update_market(w);
+  if (!calibrated_) calibrate(w);
+  Enterprises& f = w.firms;
+  const std::size_t n = f.size();
+  const double drift = 1.0 + p_.trend_growth, cap = p_.max_employment_change;
+#pragma omp parallel for schedule(static)
+  for (std::size_t e = 0; e < n; ++e) {
+    if (!(f.flags[e] & Enterprises::alive)) continue;
+    f.productivity[e] *= drift;
+    const double y = enterprise_output(w, e, p_.labour_elasticity);
+    const double profit = enterprise_profit(y, f.rnd_intensity[e], f.employment[e], w.zones.labour_cost[f.zone[e]]);
+    f.output[e] = y;
+    f.profit[e] = static_cast<float>(profit);
+    f.loss_years[e] = profit < 0 ? static_cast<std::uint8_t>(std::min(f.loss_years[e] + 1, 255)) : 0;
+    // Employment follows profitability: firms above the reference margin hire, those below shed jobs.
+    const double change =
+        std::clamp(p_.employment_trend + p_.employment_response * (profit / y - reference_margin_), -cap, cap);
+    f.employment[e] = static_cast<float>(f.employment[e] * std::exp(change));
+  }
+}
+
+}  // namespace zonesim

@@ -1,0 +1,18 @@
+#pragma once
+// Relocation: a discrete (logit) choice over all zones (MODEL.md section 4 step 4; docs/model.md).
+#include "zonesim/model.hpp"
+
+namespace zonesim {
+
+class Relocation : public Model {
+ public:
+  explicit Relocation(const ScenarioSpec& spec) : p_(spec.relocation) {}
+  const char* name() const override { return "relocation"; }
+  std::span<const Phase> phases() const override;
+  void run(Phase phase, World& world, YearStats& stats) override;
+
+ private:
+  RelocationSpec p_;
+};
+
+}  // namespace zonesim
