@@ -37,6 +37,7 @@ void fill_zone(World& w, int z, std::size_t begin, std::size_t end, double mean_
     f.sector[e] = digital ? Sector::digital_services : static_cast<Sector>(other < 6 ? other : 7);
     f.flags[e] = Enterprises::alive | (digital ? Enterprises::digital : 0);
     f.profit[e] = 0;
+    f.subsidy_rate[e] = 0;
     f.loss_years[e] = 0;
     f.age[e] = static_cast<std::uint16_t>(std::min(60.0, std::floor(-8.0 * std::log(age.uniform()))));
   }

@@ -114,6 +114,8 @@ std::vector<FieldDecl> build() {
     "Elasticity of output to the zone's total employment (urbanisation).");
   P("production.knowledge_elasticity", [](ScenarioSpec& s) -> auto& { return s.production.knowledge_elasticity; },
     0.05, 0, 0.5, "1", "Elasticity of output to the zone's knowledge (patent) stock.");
+  P("production.service_elasticity", [](ScenarioSpec& s) -> auto& { return s.production.service_elasticity; },
+    0.05, 0, 0.5, "1", "Elasticity of output to the zone's service capacity (built by its service spending).");
   P("production.digital_place_tie", [](ScenarioSpec& s) -> auto& { return s.production.digital_place_tie; }, 0.3,
     0, 1, "1", "Digital enterprises' place elasticities as a share of the others' (weak place ties).");
   P("production.wage_share", [](ScenarioSpec& s) -> auto& { return s.production.wage_share; }, 0.45, 0, 1, "1",
@@ -154,6 +156,8 @@ std::vector<FieldDecl> build() {
     3, "1", "... times knowledge stock^knowledge_elasticity.");
   P("entry.size_factor", [](ScenarioSpec& s) -> auto& { return s.entry.size_factor; }, 0.3, 0.01, 10, "1",
     "Entrant employment relative to the mean enterprise of its zone.");
+  P("entry.subsidy_response", [](ScenarioSpec& s) -> auto& { return s.entry.subsidy_response; }, 2, 0, 50, "1",
+    "Births in a zone rise as exp(subsidy_response x its mean subsidy offer).");
   f.push_back(integer("exit.loss_years", [](ScenarioSpec& s) -> auto& { return s.exit.loss_years; }, 3, 1, 50,
                       "year", "Consecutive loss-making years after which an enterprise exits."));
   P("exit.base_hazard", [](ScenarioSpec& s) -> auto& { return s.exit.base_hazard; }, 0.03, 0, 1, "1/year",
@@ -172,6 +176,52 @@ std::vector<FieldDecl> build() {
     "1/(1000 km)", "Utility cost per 1000 km between the host cities.");
   P("relocation.province_cost", [](ScenarioSpec& s) -> auto& { return s.relocation.province_cost; }, 1, 0, 100,
     "1", "Utility cost of leaving the province (administrative segmentation).");
+  // Governments (docs/model.md: budgets, tournament, subsidy competition).
+  P("governments.tax_rate", [](ScenarioSpec& s) -> auto& { return s.governments.tax_rate; }, 0.07, 0, 1, "1",
+    "A zone's fiscal revenue as a share of its value added.");
+  P("governments.city_transfer", [](ScenarioSpec& s) -> auto& { return s.governments.city_transfer; }, 0.1, 0, 5,
+    "1", "The host city's transfer to its zone, as a share of the zone's own revenue.");
+  P("governments.discretionary_share",
+    [](ScenarioSpec& s) -> auto& { return s.governments.discretionary_share; }, 0.5, 0, 1, "1",
+    "Share of a zone's budget free for subsidies and services (the rest runs the zone).");
+  P("governments.subsidy_share", [](ScenarioSpec& s) -> auto& { return s.governments.subsidy_share; }, 0.3, 0, 1,
+    "1", "Share of the discretionary budget spent on subsidies under GDP-only evaluation and no pressure.");
+  P("governments.escalation", [](ScenarioSpec& s) -> auto& { return s.governments.escalation; }, 1, 0, 20, "1",
+    "Relative rise of the subsidy share at full tournament pressure (every rival ranked above).");
+  P("governments.max_offer", [](ScenarioSpec& s) -> auto& { return s.governments.max_offer; }, 0.3, 0, 1, "1",
+    "Cap on a subsidy offer, as a share of the enterprise's value added.");
+  P("governments.offer_adjustment", [](ScenarioSpec& s) -> auto& { return s.governments.offer_adjustment; }, 0.5,
+    0, 1, "1", "Share of the gap between this year's and the target offer closed each year.");
+  P("governments.herding", [](ScenarioSpec& s) -> auto& { return s.governments.herding; }, 0.7, 0, 1, "1",
+    "Cut of the offer for sectors that are not hot: every zone bids for the same hot sectors "
+    "(semiconductors, new energy, biomedicine).");
+  f.push_back(integer("governments.subsidy_years", [](ScenarioSpec& s) -> auto& { return s.governments.subsidy_years; },
+                      3, 0, 30, "year", "Years a mover or an entrant receives the offer it came with."));
+  P("governments.service_depreciation",
+    [](ScenarioSpec& s) -> auto& { return s.governments.service_depreciation; }, 0.2, 0.01, 1, "1/year",
+    "Yearly depreciation of a zone's service capacity.");
+  P("governments.national_orientation",
+    [](ScenarioSpec& s) -> auto& { return s.governments.national_orientation; }, 0.2, 0, 1, "1",
+    "Dual leadership: weight of the national orientation (innovation, high tech) against the city's local one.");
+  P("governments.provincial_rivalry",
+    [](ScenarioSpec& s) -> auto& { return s.governments.provincial_rivalry; }, 0.7, 0, 1, "1",
+    "Weight of the rank among the province's zones in tournament pressure (the rest: national rank).");
+  P("governments.evaluation.gdp", [](ScenarioSpec& s) -> auto& { return s.governments.evaluation.gdp; }, 1, 0, 100,
+    "1", "Evaluation weight of attributed GDP growth.");
+  P("governments.evaluation.tax", [](ScenarioSpec& s) -> auto& { return s.governments.evaluation.tax; }, 0, 0, 100,
+    "1", "Evaluation weight of fiscal revenue growth.");
+  P("governments.evaluation.innovation",
+    [](ScenarioSpec& s) -> auto& { return s.governments.evaluation.innovation; }, 0, 0, 100, "1",
+    "Evaluation weight of invention patent growth.");
+  P("governments.evaluation.cooperation",
+    [](ScenarioSpec& s) -> auto& { return s.governments.evaluation.cooperation; }, 0, 0, 100, "1",
+    "Evaluation weight of cooperation ties (cooperation edges of the zone).");
+  P("governments.evaluation.radiation",
+    [](ScenarioSpec& s) -> auto& { return s.governments.evaluation.radiation; }, 0, 0, 100, "1",
+    "Evaluation weight of radiation: enterprises moved out and knowledge diffused to partners.");
+  P("governments.evaluation.national",
+    [](ScenarioSpec& s) -> auto& { return s.governments.evaluation.national; }, 0, 0, 100, "1",
+    "Evaluation weight of the ministry's national evaluation (share of high-tech enterprises).");
   f.push_back(integer("metrics.top_k", [](ScenarioSpec& s) -> auto& { return s.metrics.top_k; }, 10, 1, 178, "1",
                       "k of the top-k share (the top10_share_* outputs)."));
   f.push_back(real("metrics.esteban_ray_alpha",

@@ -74,6 +74,7 @@ void finish_statistics(const World& w, YearStats& s) {
     s.total[total_gdp] += s.zone[gdp][z];
     s.total[total_subsidy] += s.zone[subsidy][z];
     s.total[relocations] += s.zone[relocations_in][z];
+    s.total[subsidy_waste] += w.zones.subsidy_waste[z];
   }
   std::vector<int> province(zones);
   for (std::size_t z = 0; z < zones; ++z) province[z] = w.table.zones[z].province;

@@ -34,6 +34,8 @@ void age_enterprises(World& world) {
 void observe(World& world, const ModelList& models, YearStats& stats) {
   collect_statistics(world, stats);
   run_phase(Phase::attribution, world, models, stats);
+  // Governments act on the initial state too: budgets of the initial year and the first year's policy.
+  run_phase(Phase::governments, world, models, stats);
   finish_statistics(world, stats);
   check_statistics(world, stats);
 }

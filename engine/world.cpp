@@ -24,6 +24,7 @@ void Enterprises::resize(std::size_t n) {
   productivity.resize(n);
   output.resize(n);
   profit.resize(n);
+  subsidy_rate.resize(n);
   loss_years.resize(n);
   origin_zone.resize(n);
   move_year.resize(n);
@@ -98,6 +99,15 @@ static void init_zone_state(World& w) {
   s.labour_cost.assign(n, 0.0);
   s.occupancy.assign(n, 0.0);
   s.subsidy_offer.assign(n * kSectorCount, 0.0);
+  s.payout_ratio.assign(n, 1.0);
+  s.subsidy_share.assign(n, w.spec->governments.subsidy_share);
+  for (auto* v : {&s.revenue, &s.transfers_in, &s.subsidy_budget, &s.services_spending, &s.subsidy_paid,
+                  &s.subsidy_waste, &s.fiscal_balance, &s.tournament_score, &s.tournament_pressure})
+    v->assign(n, 0.0);
+  // Service capacity starts at the steady state of the default spending rule: services get the discretionary
+  // budget not spent on subsidies, and capacity depreciates (docs/model.md).
+  const GovernmentSpec& g = w.spec->governments;
+  s.service_capacity.resize(n);
   s.relocations_in.assign(n, 0.0);
   s.relocations_out.assign(n, 0.0);
   for (std::size_t z = 0; z < n; ++z) {
@@ -106,6 +116,8 @@ static void init_zone_state(World& w) {
     s.patents[z] = zone.patents;
     s.patent_stock[z] = zone.patents * w.spec->zones.initial_patent_stock_years;
     s.rnd_personnel[z] = zone.rnd_personnel;
+    s.service_capacity[z] = g.tax_rate * (1 + g.city_transfer) * zone.gdp * g.discretionary_share *
+                            (1 - g.subsidy_share) / g.service_depreciation;
   }
 }
 

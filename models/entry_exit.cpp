@@ -14,7 +14,14 @@ namespace zonesim {
 
 namespace {
 constexpr Phase kPhases[] = {Phase::entry_exit};
+
+double mean_offer(const World& w, int z) {
+  double sum = 0;
+  for (int s = 0; s < kSectorCount; ++s) sum += subsidy_offer(w, z, static_cast<Sector>(s));
+  return sum / kSectorCount;
 }
+
+}  // namespace
 
 std::span<const Phase> EntryExit::phases() const { return kPhases; }
 
@@ -52,7 +59,8 @@ void EntryExit::births(World& w) const {
   double total_weight = 0, living = 0;
   for (std::size_t z = 0; z < Z; ++z) {
     weight[z] = std::pow(std::max(w.zones.rnd_personnel[z], 1.0), spec_.entry.talent_elasticity) *
-                std::pow(std::max(w.zones.patent_stock[z], 1.0), spec_.entry.knowledge_elasticity);
+                std::pow(std::max(w.zones.patent_stock[z], 1.0), spec_.entry.knowledge_elasticity) *
+                std::exp(spec_.entry.subsidy_response * mean_offer(w, static_cast<int>(z)));
     total_weight += weight[z];
     living += sums[z];
   }
@@ -75,6 +83,7 @@ void EntryExit::births(World& w) const {
       const bool digital = rng.uniform() < es.digital_share;
       const auto other = rng.below(kSectorCount - 1);
       f.sector[e] = digital ? Sector::digital_services : static_cast<Sector>(other < 6 ? other : 7);
+      f.subsidy_rate[e] = static_cast<float>(subsidy_offer(w, static_cast<int>(z), f.sector[e]));
       // Lognormal draws normalised to mean 1: entrants are size_factor times the zone's mean firm.
       const double ss = es.size_sigma, ps = es.productivity_sigma;
       f.employment[e] = static_cast<float>(spec_.entry.size_factor * mean_size *

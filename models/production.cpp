@@ -33,25 +33,30 @@ void Production::update_market(World& w) const {
   const double* sector_emp = sums.data();
   const double* zone_emp = sums.data() + Z * S;
   const double* zone_out = sums.data() + Z * S + Z;
-  double total_emp = 0, total_out = 0, total_knowledge = 0;
+  double total_emp = 0, total_out = 0, total_knowledge = 0, total_services = 0;
   std::vector<double> mean_sector_emp(S, 0.0);
   for (std::size_t z = 0; z < Z; ++z) {
     total_emp += zone_emp[z];
     total_out += zone_out[z];
     total_knowledge += w.zones.patent_stock[z];
+    total_services += w.zones.service_capacity[z];
     for (std::size_t s = 0; s < S; ++s) mean_sector_emp[s] += sector_emp[z * S + s] / static_cast<double>(Z);
   }
-  const double mean_emp = total_emp / static_cast<double>(Z), mean_knowledge = total_knowledge / static_cast<double>(Z);
+  const double n_zones = static_cast<double>(Z);
+  const double mean_emp = total_emp / n_zones, mean_knowledge = total_knowledge / n_zones;
+  const double mean_services = total_services / n_zones;
   const double national_productivity = total_out / std::max(total_emp, 1.0);
   for (std::size_t z = 0; z < Z; ++z) {
     const double all = std::log(std::max(zone_emp[z], 1.0) / std::max(mean_emp, 1.0));
     const double know = std::log(std::max(w.zones.patent_stock[z], 1.0) / std::max(mean_knowledge, 1.0));
+    const double services =
+        mean_services > 0 ? std::log(std::max(w.zones.service_capacity[z], 1e-9 * mean_services) / mean_services) : 0;
     for (std::size_t s = 0; s < S; ++s) {
       const double own = std::log(std::max(sector_emp[z * S + s], 1.0) / std::max(mean_sector_emp[s], 1.0));
       const double tie = s == static_cast<std::size_t>(Sector::digital_services) ? p_.digital_place_tie : 1.0;
       w.zones.place_factor[z * S + s] =
           std::exp(tie * (p_.own_sector_agglomeration * own + p_.all_sector_agglomeration * all +
-                          p_.knowledge_elasticity * know));
+                          p_.knowledge_elasticity * know + p_.service_elasticity * services));
     }
     const double occupancy = zone_emp[z] / w.zones.land_capacity[z];
     const double wage = p_.wage_share * zone_out[z] / std::max(zone_emp[z], 1.0);
@@ -92,7 +97,8 @@ void Production::run(Phase, World& w, YearStats&) {
     if (!(f.flags[e] & Enterprises::alive)) continue;
     f.productivity[e] *= drift;
     const double y = enterprise_output(w, e, p_.labour_elasticity);
-    const double profit = enterprise_profit(y, f.rnd_intensity[e], f.employment[e], w.zones.labour_cost[f.zone[e]]);
+    const double profit = enterprise_profit(y, f.rnd_intensity[e], f.employment[e], w.zones.labour_cost[f.zone[e]],
+                                            received_subsidy_share(w, e));
     f.output[e] = y;
     f.profit[e] = static_cast<float>(profit);
     f.loss_years[e] = profit < 0 ? static_cast<std::uint8_t>(std::min(f.loss_years[e] + 1, 255)) : 0;

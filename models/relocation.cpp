@@ -3,7 +3,8 @@
 // its own losses; it then picks a zone d (or stays) with logit probabilities over
 //   v_d = profit_weight * (profit there - profit here) / output - moving cost(here, d),   v_here = 0,
 // where profit there uses d's place factor, labour cost and subsidy offer, and the moving cost has a fixed part,
-// a part per 1000 km and a part for leaving the province. Origin zone and year of the move are recorded.
+// a part per 1000 km and a part for leaving the province. Origin zone and year of the move are recorded; the
+// mover gives up any subsidy it had and takes the destination's offer for its sector.
 #include "relocation.hpp"
 
 #include <algorithm>
@@ -41,7 +42,7 @@ void Relocation::run(Phase, World& w, YearStats&) {
       const Sector s = f.sector[e];
       const double y = f.output[e], l = f.employment[e], rho = f.rnd_intensity[e];
       const double here_factor = place_factor(w, here, s);
-      const double profit_here = enterprise_profit(y, rho, l, w.zones.labour_cost[here]);
+      const double profit_here = enterprise_profit(y, rho, l, w.zones.labour_cost[here], received_subsidy_share(w, e));
       const int province = w.table.zones[here].province;
       double best = 0;  // staying has utility 0
       for (int d = 0; d < Z; ++d) {
@@ -50,9 +51,8 @@ void Relocation::run(Phase, World& w, YearStats&) {
           continue;
         }
         const double y_there = y * place_factor(w, d, s) / here_factor;
-        const double subsidy = w.zones.subsidy_offer[static_cast<std::size_t>(d) * kSectorCount +
-                                                     static_cast<std::size_t>(s)];
-        const double profit_there = enterprise_profit(y_there, rho, l, w.zones.labour_cost[d]) + subsidy * y_there;
+        const double subsidy = subsidy_offer(w, d, s) * w.zones.payout_ratio[d];  // as far as d could pay
+        const double profit_there = enterprise_profit(y_there, rho, l, w.zones.labour_cost[d], subsidy);
         const double cost = p_.fixed_cost + p_.distance_cost * w.distance(here, d) / 1000.0 +
                             (w.table.zones[d].province != province ? p_.province_cost : 0.0);
         utility[d] = p_.profit_weight * (profit_there - profit_here) / y - cost;
@@ -74,6 +74,7 @@ void Relocation::run(Phase, World& w, YearStats&) {
       f.origin_zone[e] = static_cast<std::uint16_t>(here);
       f.zone[e] = static_cast<std::uint16_t>(chosen);
       f.move_year[e] = year;
+      f.subsidy_rate[e] = static_cast<float>(subsidy_offer(w, chosen, s));
     }
   }
   // Moves of the year per zone (an enterprise moves at most once a year).

@@ -104,7 +104,7 @@ TEST_CASE("congestion: a zone over capacity pays more per worker and loses more 
 }
 
 TEST_CASE("a subsidy offer attracts movers") {
-  Small plain(small_spec(50000)), offered(small_spec(50000));
+  Small plain(small_spec(100000)), offered(small_spec(100000));
   const int z = plain.zone_named("Wuxi High-tech Zone");
   for (int s = 0; s < kSectorCount; ++s) offered.world.zones.subsidy_offer[static_cast<std::size_t>(z) * kSectorCount + s] = 0.3;
   const auto [in_plain, out_plain] = moves(plain, z);

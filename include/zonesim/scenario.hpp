@@ -37,6 +37,7 @@ struct ProductionSpec {
   double own_sector_agglomeration = 0;  // elasticity of output to the zone's own-sector employment
   double all_sector_agglomeration = 0;  // ... to the zone's total employment
   double knowledge_elasticity = 0;      // ... to the zone's knowledge (patent) stock
+  double service_elasticity = 0;        // ... to the zone's service capacity
   double digital_place_tie = 0;         // multiplier on the three place elasticities for digital firms
   double wage_share = 0;                // wage = wage_share * zone value added per worker (last year)
   double rent_scale = 0;                // congestion cost per worker at occupancy 1, in national VA per worker
@@ -60,6 +61,7 @@ struct EntrySpec {
   double talent_elasticity = 0;     // births across zones ~ R&D personnel^this
   double knowledge_elasticity = 0;  // ... * knowledge stock^this
   double size_factor = 0;           // entrant employment relative to the zone's mean enterprise
+  double subsidy_response = 0;      // births rise as exp(subsidy_response * the zone's mean offer)
 };
 
 struct ExitSpec {
@@ -75,6 +77,33 @@ struct RelocationSpec {
   double fixed_cost = 0;         // utility cost of any move
   double distance_cost = 0;      // utility cost per 1000 km
   double province_cost = 0;      // utility cost of leaving the province
+};
+
+// Evaluation weights of the tournament (local orientation; issue 5, MODEL.md 5.0 and 5.7).
+struct EvaluationSpec {
+  double gdp = 0;          // growth of attributed GDP
+  double tax = 0;          // growth of fiscal revenue
+  double innovation = 0;   // growth of invention patents
+  double cooperation = 0;  // cooperation ties (weight of cooperation edges)
+  double radiation = 0;    // enterprises moved out and knowledge diffused, per enterprise
+  double national = 0;     // the ministry's evaluation: share of high-tech enterprises
+};
+
+// Zone governments: budgets, the GDP tournament and subsidy competition (models/fiscal, tournament, subsidy).
+struct GovernmentSpec {
+  double tax_rate = 0;             // fiscal revenue of a zone as a share of its value added
+  double city_transfer = 0;        // the city's transfer to its zone, as a share of the zone's revenue
+  double discretionary_share = 0;  // share of the budget free for subsidies and services
+  double subsidy_share = 0;        // share of the discretionary budget for subsidies, GDP-only, no pressure
+  double escalation = 0;           // relative rise of that share at full tournament pressure
+  double max_offer = 0;            // cap on a subsidy offer (share of value added)
+  double offer_adjustment = 0;     // share of the gap to the target offer closed each year
+  double herding = 0;              // cut of the offer for sectors that are not hot (homogeneous competition)
+  int subsidy_years = 0;           // years a mover or entrant receives the offer it came with
+  double service_depreciation = 0; // yearly depreciation of service capacity
+  double national_orientation = 0; // weight of the national orientation in the zone's objective
+  double provincial_rivalry = 0;   // weight of the provincial ranking in tournament pressure (rest: national)
+  EvaluationSpec evaluation;
 };
 
 struct MetricsSpec {
@@ -97,6 +126,7 @@ struct ScenarioSpec {
   EntrySpec entry;
   ExitSpec exit;
   RelocationSpec relocation;
+  GovernmentSpec governments;
   MetricsSpec metrics;
   OutputSpec output;
 

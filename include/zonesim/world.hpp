@@ -58,6 +58,7 @@ struct Enterprises {
   std::vector<double> productivity;        // total factor productivity (relative to the zone mean)
   std::vector<double> output;              // value added, billion CNY per year
   std::vector<float> profit;               // last year's profit, billion CNY
+  std::vector<float> subsidy_rate;         // subsidy promised on arrival (share of value added), 0 = none
   std::vector<std::uint8_t> loss_years;    // consecutive loss-making years
   std::vector<std::uint16_t> origin_zone;  // zone before the last move (== zone if never moved)
   std::vector<std::int16_t> move_year;     // calendar year of the last move, 0 = never
@@ -80,7 +81,7 @@ struct Enterprises {
   // A slot for a new enterprise: the lowest free one, or a new one at the end.
   std::uint32_t take_slot();
   static constexpr std::size_t bytes_per_enterprise() {
-    return sizeof(std::uint16_t) * 3 + sizeof(Sector) + 2 + sizeof(float) * 3 + sizeof(double) * 2 +
+    return sizeof(std::uint16_t) * 3 + sizeof(Sector) + 2 + sizeof(float) * 4 + sizeof(double) * 2 +
            sizeof(std::int16_t);
   }
 };
@@ -95,11 +96,23 @@ struct ZoneState {
   std::vector<double> place_factor;   // [zone * kSectorCount + sector]: output per unit of A * l^alpha
   std::vector<double> labour_cost;    // [zone]: wage + congestion rent per worker, billion CNY per year
   std::vector<double> occupancy;      // [zone]: employment / land capacity at the start of the year
+  std::vector<double> service_capacity;  // built by service spending, raises the place factor
   // Policy: share of value added paid as subsidy to enterprises that move in or start up (governments set it).
   std::vector<double> subsidy_offer;  // [zone * kSectorCount + sector]
+  std::vector<double> payout_ratio;   // [zone]: share of promised subsidies the zone could pay last year
+  std::vector<double> subsidy_share;  // [zone]: share of the discretionary budget set aside for subsidies
+  // Budgets of the year (billion CNY).
+  std::vector<double> revenue, transfers_in, subsidy_budget, services_spending;
+  std::vector<double> subsidy_paid, subsidy_waste, fiscal_balance;
+  // The tournament: this year's score and pressure (share of rivals ranked above, provincial and national).
+  std::vector<double> tournament_score, tournament_pressure;
   // Bookkeeping of the year.
   std::vector<double> relocations_in, relocations_out;
 };
+
+inline constexpr bool is_hot_sector(Sector s) {
+  return s == Sector::semiconductors || s == Sector::new_energy || s == Sector::biomedicine;
+}
 
 struct World {
   const ScenarioSpec* spec = nullptr;

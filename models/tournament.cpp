@@ -1,0 +1,101 @@
+// The GDP tournament (seed 001 section 1; seed 000 challenges 1 and 3): officials are judged on ATTRIBUTED
+// statistics relative to rivals. Each criterion is standardised across zones; the score is their weighted sum;
+// pressure = provincial_rivalry * (share of the province's other zones scoring higher)
+//          + (1 - provincial_rivalry) * (share of all other zones scoring higher).
+#include "tournament.hpp"
+
+#include <cmath>
+
+#include "zonesim/statistics.hpp"
+#include "zonesim/world.hpp"
+
+namespace zonesim {
+
+namespace {
+constexpr Phase kPhases[] = {Phase::governments};
+
+void standardise(std::vector<double>& v) {
+  double mean = 0, sq = 0;
+  for (double x : v) mean += x / static_cast<double>(v.size());
+  for (double x : v) sq += (x - mean) * (x - mean) / static_cast<double>(v.size());
+  const double sd = std::sqrt(sq);
+  for (double& x : v) x = sd > 0 ? (x - mean) / sd : 0.0;
+}
+
+double growth(double now, double before) { return std::log((now + 1e-9) / (before + 1e-9)); }
+
+}  // namespace
+
+EvaluationSpec effective_weights(const GovernmentSpec& g) {
+  const double local = 1 - g.national_orientation, national = g.national_orientation;
+  EvaluationSpec w = g.evaluation;
+  for (double* x : {&w.gdp, &w.tax, &w.innovation, &w.cooperation, &w.radiation, &w.national}) *x *= local;
+  w.innovation += 0.5 * national;
+  w.national += 0.5 * national;
+  return w;
+}
+
+std::span<const Phase> Tournament::phases() const { return kPhases; }
+
+// The six criteria per zone, in the order gdp, tax, innovation, cooperation, radiation, national.
+std::vector<std::vector<double>> Tournament::criteria(const World& w, const YearStats& s) {
+  const auto Z = static_cast<std::size_t>(w.zone_count());
+  if (last_gdp_.empty()) {  // the first year compares with the initial state (attributed = real GDP)
+    for (const Zone& z : w.table.zones) {
+      last_gdp_.push_back(z.gdp);
+      last_revenue_.push_back(g_.tax_rate * z.gdp);
+      last_patents_.push_back(z.patents);
+    }
+  }
+  std::vector<double> coop(Z, 0.0), diffused(Z, 0.0);
+  for (auto [it, end] = boost::edges(w.graph); it != end; ++it) {
+    const EdgeProps& e = w.graph[*it];
+    const VertexProps &a = w.graph[boost::source(*it, w.graph)], &b = w.graph[boost::target(*it, w.graph)];
+    if (e.type != EdgeType::cooperation || a.kind != VertexKind::zone || b.kind != VertexKind::zone) continue;
+    coop[a.index] += e.weight;
+    coop[b.index] += e.weight;
+    diffused[a.index] += spill_ * e.weight * w.zones.patents[a.index];
+  }
+  std::vector<std::vector<double>> c(6, std::vector<double>(Z));
+  for (std::size_t z = 0; z < Z; ++z) {
+    const double firms_z = std::max(s.zone[firms][z], 1.0);
+    c[0][z] = growth(s.zone[gdp_attributed][z], last_gdp_[z]);
+    c[1][z] = growth(w.zones.revenue[z], last_revenue_[z]);
+    c[2][z] = growth(s.zone[patents][z] + 1, last_patents_[z] + 1);
+    c[3][z] = coop[z];
+    c[4][z] = s.zone[relocations_out][z] / firms_z + diffused[z] / (w.zones.patent_stock[z] + 1);
+    c[5][z] = s.zone[hightech_firms][z] / firms_z;
+    last_gdp_[z] = s.zone[gdp_attributed][z];
+    last_revenue_[z] = w.zones.revenue[z];
+    last_patents_[z] = s.zone[patents][z];
+  }
+  for (auto& v : c) standardise(v);
+  return c;
+}
+
+void Tournament::run(Phase, World& w, YearStats& stats) {
+  const auto Z = static_cast<std::size_t>(w.zone_count());
+  const auto c = criteria(w, stats);
+  const EvaluationSpec k = effective_weights(g_);
+  const double weight[6] = {k.gdp, k.tax, k.innovation, k.cooperation, k.radiation, k.national};
+  auto& score = w.zones.tournament_score;
+  for (std::size_t z = 0; z < Z; ++z) {
+    score[z] = 0;
+    for (int i = 0; i < 6; ++i) score[z] += weight[i] * c[static_cast<std::size_t>(i)][z];
+  }
+  for (std::size_t z = 0; z < Z; ++z) {
+    double above_province = 0, in_province = 0, above = 0;
+    for (std::size_t r = 0; r < Z; ++r) {
+      if (r == z) continue;
+      const bool same = w.table.zones[r].province == w.table.zones[z].province;
+      in_province += same;
+      above += score[r] > score[z];
+      above_province += same && score[r] > score[z];
+    }
+    const double national = Z > 1 ? above / static_cast<double>(Z - 1) : 0.0;
+    const double provincial = in_province > 0 ? above_province / in_province : national;
+    w.zones.tournament_pressure[z] = g_.provincial_rivalry * provincial + (1 - g_.provincial_rivalry) * national;
+  }
+}
+
+}  // namespace zonesim
