@@ -1,0 +1,3 @@
+# Sweep tests (included at the end of tests/CMakeLists.txt).
+zonesim_test(test_design test_design.cpp)
+target_link_libraries(test_design PRIVATE zonesim_sweep)
