@@ -1,6 +1,7 @@
 #pragma once
 // Polarization and inequality indices over the zones of one year (docs/metrics.md gives each formula,
-// its reference and the edge-case rules). Plain functions over a span of values; groups are provinces.
+// its reference and the edge-case rules). Plain functions over a span of values, with optional population
+// weights (overloads below) and a group id per value; groups are provinces.
 //
 // Rules shared by every function (docs/metrics.md, "Edge cases"):
 // - a negative or non-finite value throws std::invalid_argument naming the index and the position;
@@ -31,7 +32,7 @@ struct MetricSet {
   double top10_share = 0;    // top-k share with k = MetricParams::top_k
   double cv = 0;             // population standard deviation / mean
   double hhi = 0;
-  double esteban_ray = 0;   // provinces as groups (esteban_ray_grouped)  // zones as units (ties pooled), incomes / mean, K = 1
+  double esteban_ray = 0;  // provinces as groups (esteban_ray_grouped)
   double wolfson = 0;
   double zhang_kanbur = 0;  // theil_between / theil_within
 };
@@ -71,6 +72,48 @@ double zhang_kanbur(std::span<const double> x, std::span<const int> group, int n
 // All indices at once (sorts once). group.size() == x.size().
 MetricSet compute_all(std::span<const double> x, std::span<const int> group, int n_groups,
                       const MetricParams& params);
+
+// --- Population weights (engine/metrics_weighted.cpp; docs/metrics.md, "Population weights") ---
+// weights[i] is the population of unit i (e.g. zone employment) and x[i] its value PER HEAD (e.g. GDP per
+// worker, not zone GDP): the unit counts as weights[i] people at x[i], so with integer weights every index
+// equals the unweighted index of the sample in which x[i] is repeated weights[i] times (population
+// principle). Rules shared by the weighted overloads:
+// - weights.empty() means unweighted: the call returns exactly what the overload without weights returns;
+// - otherwise weights.size() == x.size(); a negative or non-finite weight throws std::invalid_argument naming
+//   the index and the position (values and group ids are checked as above, zero-weight units included);
+// - a unit with weight 0 is outside the population: every index ignores it;
+// - all weights 0: the population is empty, so every index is 0 (hhi and top-k share included);
+// - results depend on the weights only through the shares w_i / sum(w) (scale invariance in the weights).
+// Gini: sum_i sum_j w_i w_j |x_i - x_j| / (2 W^2 mu), mu = sum_i w_i x_i / W, evaluated exactly in O(n log
+// n).
+double gini(std::span<const double> x, std::span<const double> weights);
+// Weighted population standard deviation (divisor W) over the weighted mean.
+double coefficient_of_variation(std::span<const double> x, std::span<const double> weights);
+// sum_i s_i ln(s_i / p_i), income shares s_i = w_i x_i / sum(w x), population shares p_i = w_i / W.
+double theil_t(std::span<const double> x, std::span<const double> weights);
+// sum_i p_i ln(p_i / s_i) over the units with x > 0 (shares taken over them).
+double theil_l(std::span<const double> x, std::span<const double> weights);
+// Between part: groups with population W_g and mean mu_g = Y_g / W_g; within part: shares inside each group.
+TheilDecomposition theil_t_decomposition(std::span<const double> x, std::span<const double> weights,
+                                         std::span<const int> group, int n_groups);
+TheilDecomposition theil_l_decomposition(std::span<const double> x, std::span<const double> weights,
+                                         std::span<const int> group, int n_groups);
+// Income levels are the distinct values; pi_k = weight at that value / W.
+double esteban_ray(std::span<const double> x, std::span<const double> weights, double alpha);
+// pi_g = W_g / W (the group's population share), income = mu_g / mu.
+double esteban_ray_grouped(std::span<const double> x, std::span<const double> weights,
+                           std::span<const int> group, int n_groups, double alpha);
+// Weighted Lorenz curve at population share 0.5 and weighted median (where the cumulative weight equals half
+// the total, to a relative 1e-12, the mean of the values on both sides, as for an even count).
+double wolfson(std::span<const double> x, std::span<const double> weights);
+// Weighted Theil T between part / within part, with the same floors as the unweighted version.
+double zhang_kanbur(std::span<const double> x, std::span<const double> weights, std::span<const int> group,
+                    int n_groups);
+// All indices at once, weighted (sorts once). top10_share and hhi keep their unweighted meaning: they are
+// computed on the values of the units with a positive weight, weights otherwise ignored (no weighted
+// overload exists for top_k_share or hhi).
+MetricSet compute_all(std::span<const double> x, std::span<const double> weights, std::span<const int> group,
+                      int n_groups, const MetricParams& params);
 
 // Over the horizon. values[t][z] is the level (not the log) of zone z in years[t]; the functions take logs.
 // A negative or non-finite value throws; zones with a zero value are skipped in that year (sigma) or dropped
