@@ -1,5 +1,5 @@
-// The initial enterprises: shared out over zones by employment, sized and made productive so that each zone's
-// employment and GDP equal the zone table's exactly (data/README.md and docs/model.md describe the procedure).
+// Enterprises of the initial state, and of zones that enter later: shared out over zones by employment, sized
+// and made productive so that each zone's employment and GDP equal their targets exactly (docs/model.md).
 #include <omp.h>
 
 #include <algorithm>
@@ -10,18 +10,19 @@
 namespace zonesim {
 namespace {
 
-// Within-zone weights are lognormal; each enterprise draws from its own stream, so the result does not depend
-// on the thread count.
-void fill_zone(World& w, int z, std::size_t begin, std::size_t end, double mean_productivity) {
+// Fills slots [begin, end) with enterprises of zone z. Within-zone weights are lognormal; each enterprise draws
+// from its own streams (keyed by the current step and its slot), so the result does not depend on threads.
+void fill_zone(World& w, int z, std::size_t begin, std::size_t end, const ZoneTarget& target,
+               double mean_productivity) {
   const EnterpriseSpec& es = w.spec->enterprises;
   Enterprises& f = w.firms;
-  const Zone& zone = w.table.zones[z];
+  const auto step = static_cast<std::uint64_t>(w.step);
   const double rnd_mu = std::log(std::max(es.rnd_intensity_median, 1e-12));
   double size_sum = 0, output_sum = 0;
   for (std::size_t e = begin; e < end; ++e) {
-    Stream size(w.key, 0, e, Purpose::enterprise_size), tfp(w.key, 0, e, Purpose::enterprise_productivity),
-        rnd(w.key, 0, e, Purpose::enterprise_rnd), sector(w.key, 0, e, Purpose::enterprise_sector),
-        age(w.key, 0, e, Purpose::enterprise_age);
+    Stream size(w.key, step, e, Purpose::enterprise_size), tfp(w.key, step, e, Purpose::enterprise_productivity),
+        rnd(w.key, step, e, Purpose::enterprise_rnd), sector(w.key, step, e, Purpose::enterprise_sector),
+        age(w.key, step, e, Purpose::enterprise_age);
     f.zone[e] = static_cast<std::uint16_t>(z);
     f.origin_zone[e] = static_cast<std::uint16_t>(z);
     f.move_year[e] = 0;
@@ -35,13 +36,14 @@ void fill_zone(World& w, int z, std::size_t begin, std::size_t end, double mean_
     const bool digital = sector.uniform() < es.digital_share;
     const auto other = sector.below(kSectorCount - 1);  // the seven non-digital sectors
     f.sector[e] = digital ? Sector::digital_services : static_cast<Sector>(other < 6 ? other : 7);
-    f.flags[e] = Enterprises::alive | (digital ? Enterprises::digital : 0);
+    // `fresh`: production sets the productivity that reproduces this output at its first sight of the firm.
+    f.flags[e] = Enterprises::alive | Enterprises::fresh | (digital ? Enterprises::digital : 0);
     f.profit[e] = 0;
     f.subsidy_rate[e] = 0;
     f.loss_years[e] = 0;
     f.age[e] = static_cast<std::uint16_t>(std::min(60.0, std::floor(-8.0 * std::log(age.uniform()))));
   }
-  const double size_scale = zone.employment / size_sum, output_scale = zone.gdp / output_sum;
+  const double size_scale = target.employment / size_sum, output_scale = target.gdp / output_sum;
   for (std::size_t e = begin; e < end; ++e) {
     f.employment[e] = static_cast<float>(f.employment[e] * size_scale);
     f.output[e] *= output_scale;
@@ -53,21 +55,35 @@ void fill_zone(World& w, int z, std::size_t begin, std::size_t end, double mean_
 }  // namespace
 
 void generate_enterprises(World& w) {
+  const int zones = w.zone_count();
+  std::vector<int> present;
   std::vector<double> employment;
   double total_gdp = 0, total_employment = 0;
-  for (const Zone& z : w.table.zones) {
-    employment.push_back(z.employment);
-    total_gdp += z.gdp;
-    total_employment += z.employment;
+  for (int z = 0; z < zones; ++z) {
+    if (!w.zones.active[z]) continue;
+    const Zone& zone = w.table.zones[z];
+    present.push_back(z);
+    employment.push_back(zone.employment);
+    total_gdp += zone.gdp;
+    total_employment += zone.employment;
   }
-  const double mean_productivity = total_gdp / total_employment;
   const auto counts = apportion(w.spec->enterprises.count, employment, 1);
   std::vector<std::size_t> start(counts.size() + 1, 0);
-  for (std::size_t z = 0; z < counts.size(); ++z) start[z + 1] = start[z] + static_cast<std::size_t>(counts[z]);
+  for (std::size_t i = 0; i < counts.size(); ++i) start[i + 1] = start[i] + static_cast<std::size_t>(counts[i]);
   w.firms.resize(start.back());
-  const int zones = w.zone_count();
+  const int n = static_cast<int>(present.size());
 #pragma omp parallel for schedule(dynamic, 1)
-  for (int z = 0; z < zones; ++z) fill_zone(w, z, start[z], start[z + 1], mean_productivity);
+  for (int i = 0; i < n; ++i) {
+    const Zone& zone = w.table.zones[present[i]];
+    fill_zone(w, present[i], start[i], start[i + 1], {zone.gdp, zone.employment}, total_gdp / total_employment);
+  }
+}
+
+void add_zone_enterprises(World& w, int zone, std::size_t count, const ZoneTarget& target,
+                          double mean_productivity) {
+  const std::size_t begin = w.firms.size();
+  w.firms.resize(begin + count);
+  fill_zone(w, zone, begin, begin + count, target, mean_productivity);
 }
 
 }  // namespace zonesim

@@ -51,6 +51,13 @@ FieldDecl text(std::string path, FieldType type, Get get, std::string def, std::
           [get](const ScenarioSpec& s) { return quoted(get(const_cast<ScenarioSpec&>(s))); }};
 }
 
+template <class Get>
+FieldDecl boolean(std::string path, Get get, bool def, std::string help) {
+  return {std::move(path), FieldType::Boolean, def ? "true" : "false", 0, 0, {}, "", std::move(help),
+          [get](ScenarioSpec& s, const FieldValue& v) { get(s) = std::get<bool>(v); },
+          [get](const ScenarioSpec& s) { return std::string(get(const_cast<ScenarioSpec&>(s)) ? "true" : "false"); }};
+}
+
 constexpr double kMaxSeed = 18446744073709551615.0;
 
 std::vector<FieldDecl> build() {
@@ -69,6 +76,9 @@ std::vector<FieldDecl> build() {
   f.push_back(text("zones.table", FieldType::Path, [](ScenarioSpec& s) -> auto& { return s.zones.table; }, "",
                    "Zone table (CSV, columns as data/zones.csv); empty = the table shipped with zonesim. "
                    "A relative path is taken from the directory of the file that sets it."));
+  f.push_back(boolean("zones.entry", [](ScenarioSpec& s) -> auto& { return s.zones.entry; }, false,
+                      "With zones.year 2019: the zones approved later enter in their approval year (2022, 2023), "
+                      "sized against the others as in the 2024 figures; the zone axis then holds all of them."));
   f.push_back(real("zones.max_density", [](ScenarioSpec& s) -> auto& { return s.zones.max_density; }, 3200, 1,
                    1e6, "persons/km2",
                    "Employment per km2 of zone land at full occupancy; land capacity = land_km2 * max_density, "
@@ -126,6 +136,9 @@ std::vector<FieldDecl> build() {
     "Rent rises as occupancy^rent_exponent, so crowded zones push enterprises out.");
   P("production.trend_growth", [](ScenarioSpec& s) -> auto& { return s.production.trend_growth; }, 0.03, -0.2,
     0.5, "1/year", "Yearly productivity drift common to all enterprises (prices and economy-wide progress).");
+  P("production.trend_growth_slope",
+    [](ScenarioSpec& s) -> auto& { return s.production.trend_growth_slope; }, 0, -0.1, 0.1, "1/year^2",
+    "Change of the drift per simulated year: drift in step t = trend_growth + slope * (t - 1).");
   P("production.employment_trend", [](ScenarioSpec& s) -> auto& { return s.production.employment_trend; }, 0.03,
     -0.5, 0.5, "1/year",
     "Yearly employment growth of an enterprise at the reference margin (labour drawn into the zones).");

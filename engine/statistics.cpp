@@ -76,12 +76,17 @@ void finish_statistics(const World& w, YearStats& s) {
     s.total[relocations] += s.zone[relocations_in][z];
     s.total[subsidy_waste] += w.zones.subsidy_waste[z];
   }
-  std::vector<int> province(zones);
-  for (std::size_t z = 0; z < zones; ++z) province[z] = w.table.zones[z].province;
+  // Metrics describe the zones that exist (are active) in the year.
+  std::vector<int> province;
+  std::vector<std::size_t> members;
+  for (std::size_t z = 0; z < zones; ++z)
+    if (w.zones.active[z]) members.push_back(z), province.push_back(w.table.zones[z].province);
   const metrics::MetricParams params{w.spec->metrics.top_k, w.spec->metrics.esteban_ray_alpha};
-  for (std::size_t m = 0; m < kMetricVars.size(); ++m)
-    s.metric[m] = metrics::compute_all(s.zone[kMetricVars[m]], province,
-                                       static_cast<int>(w.table.provinces.size()), params);
+  std::vector<double> values(members.size());
+  for (std::size_t m = 0; m < kMetricVars.size(); ++m) {
+    for (std::size_t i = 0; i < members.size(); ++i) values[i] = s.zone[kMetricVars[m]][members[i]];
+    s.metric[m] = metrics::compute_all(values, province, static_cast<int>(w.table.provinces.size()), params);
+  }
 }
 
 void check_statistics(const World& w, const YearStats& s) {

@@ -44,6 +44,7 @@ void step(World& world, const ModelList& models, YearStats& stats) {
   ++world.step;
   ++world.year;
   age_enterprises(world);
+  activate_entering_zones(world);
   run_phase(Phase::production, world, models, stats);
   run_phase(Phase::innovation, world, models, stats);
   run_phase(Phase::entry_exit, world, models, stats);

@@ -88,6 +88,19 @@ static void build_graph(World& w) {
   }
 }
 
+void set_zone_figures(World& w, int z, double gdp, double patents, double rnd_personnel) {
+  ZoneState& s = w.zones;
+  const GovernmentSpec& g = w.spec->governments;
+  s.active[z] = 1;
+  s.patents[z] = patents;
+  s.patent_stock[z] = patents * w.spec->zones.initial_patent_stock_years;
+  s.rnd_personnel[z] = rnd_personnel;
+  // Service capacity starts at the steady state of the default spending rule: services get the discretionary
+  // budget not spent on subsidies, and capacity depreciates (docs/model.md).
+  s.service_capacity[z] =
+      g.tax_rate * (1 + g.city_transfer) * gdp * g.discretionary_share * (1 - g.subsidy_share) / g.service_depreciation;
+}
+
 static void init_zone_state(World& w) {
   const auto n = static_cast<std::size_t>(w.zone_count());
   ZoneState& s = w.zones;
@@ -104,20 +117,14 @@ static void init_zone_state(World& w) {
   for (auto* v : {&s.revenue, &s.transfers_in, &s.subsidy_budget, &s.services_spending, &s.subsidy_paid,
                   &s.subsidy_waste, &s.fiscal_balance, &s.tournament_score, &s.tournament_pressure})
     v->assign(n, 0.0);
-  // Service capacity starts at the steady state of the default spending rule: services get the discretionary
-  // budget not spent on subsidies, and capacity depreciates (docs/model.md).
-  const GovernmentSpec& g = w.spec->governments;
-  s.service_capacity.resize(n);
+  s.service_capacity.assign(n, 0.0);
+  s.active.assign(n, 0);
   s.relocations_in.assign(n, 0.0);
   s.relocations_out.assign(n, 0.0);
   for (std::size_t z = 0; z < n; ++z) {
     const Zone& zone = w.table.zones[z];
     s.land_capacity[z] = zone.land_km2 * w.spec->zones.max_density;
-    s.patents[z] = zone.patents;
-    s.patent_stock[z] = zone.patents * w.spec->zones.initial_patent_stock_years;
-    s.rnd_personnel[z] = zone.rnd_personnel;
-    s.service_capacity[z] = g.tax_rate * (1 + g.city_transfer) * zone.gdp * g.discretionary_share *
-                            (1 - g.subsidy_share) / g.service_depreciation;
+    if (zone.entry_year == 0 || zone.entry_year <= w.year) set_zone_figures(w, static_cast<int>(z), zone.gdp, zone.patents, zone.rnd_personnel);
   }
 }
 
@@ -133,6 +140,10 @@ static void compute_distances(World& w) {
                        std::cos(za.lat * kRad) * std::cos(zb.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
       w.distance_km[static_cast<std::size_t>(a * n + b)] = 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
     }
+}
+
+ZoneTable zone_table_for(const ScenarioSpec& spec) {
+  return load_zone_table(spec.zones.table, spec.zones.year, spec.zones.entry);
 }
 
 World build_world(const ScenarioSpec& spec, ZoneTable table, RunKey key) {

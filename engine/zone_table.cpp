@@ -71,7 +71,7 @@ const std::vector<std::string> kYearly = {"rank", "gdp", "employment", "rnd_pers
 
 }  // namespace
 
-ZoneTable load_zone_table(const std::string& path, int year) {
+ZoneTable load_zone_table(const std::string& path, int year, bool later_zones) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw DataError(path + ": cannot open the zone table");
   std::string line;
@@ -82,6 +82,8 @@ ZoneTable load_zone_table(const std::string& path, int year) {
   for (size_t i = 0; i < header.size(); ++i) cols[header[i]] = i;
   std::vector<std::string> needed = kRequired;
   for (const auto& c : kYearly) needed.push_back(c + "_" + std::to_string(year));
+  if (later_zones)
+    for (const auto& c : kYearly) needed.push_back(c + "_2024");
   for (const auto& c : needed)
     if (!cols.count(c)) throw DataError(path + ":1: missing column " + c);
 
@@ -117,13 +119,25 @@ ZoneTable load_zone_table(const std::string& path, int year) {
     if (newp) t.provinces.push_back(z.province_en), t.provinces_zh.push_back(z.province_zh);
     z.province = p->second;
     const bool member = year == 2024 || (year == 2019 && z.in_2019);
-    if (!member) continue;
-    if (r.empty("gdp" + y)) r.fail("gdp" + y, "empty for a zone of " + std::to_string(year));
-    z.rank = static_cast<int>(r.number("rank" + y, 1, 1e6));
-    z.gdp = r.number("gdp" + y, 1e-9, 1e6);
-    z.employment = r.number("employment" + y, 1, 1e9);
-    z.rnd_personnel = r.number("rnd_personnel" + y, 0, 1e9);
-    z.patents = r.number("invention_patents" + y, 0, 1e9);
+    if (!member && !later_zones) continue;
+    // A zone approved after `year` enters in its approval year with its 2024 figures, rescaled then.
+    std::string fy = y;
+    if (!member) {
+      if (z.approved_year <= year) r.fail("approved_year", "a zone not in the 2019 set needs its approval year");
+      z.entry_year = z.approved_year;
+      fy = "_2024";
+    }
+    if (r.empty("gdp" + fy)) r.fail("gdp" + fy, "empty for a zone of " + std::to_string(year));
+    z.rank = static_cast<int>(r.number("rank" + fy, 1, 1e6));
+    z.gdp = r.number("gdp" + fy, 1e-9, 1e6);
+    z.employment = r.number("employment" + fy, 1, 1e9);
+    z.rnd_personnel = r.number("rnd_personnel" + fy, 0, 1e9);
+    z.patents = r.number("invention_patents" + fy, 0, 1e9);
+    if (later_zones) {
+      z.gdp_2024 = r.number("gdp_2024", 1e-9, 1e6);
+      z.employment_2024 = r.number("employment_2024", 1, 1e9);
+      z.patents_2024 = r.number("invention_patents_2024", 0, 1e9);
+    }
     auto [c, newc] = city_index.emplace(z.province_en + "/" + z.city_en, static_cast<int>(t.cities.size()));
     if (newc) t.cities.push_back(z.city_en), t.city_province.push_back(z.province);
     z.city = c->second;

@@ -58,6 +58,10 @@ void EntryExit::births(World& w) const {
   std::vector<double> weight(Z);
   double total_weight = 0, living = 0;
   for (std::size_t z = 0; z < Z; ++z) {
+    if (!w.zones.active[z]) {
+      weight[z] = 0;
+      continue;
+    }
     weight[z] = std::pow(std::max(w.zones.rnd_personnel[z], 1.0), spec_.entry.talent_elasticity) *
                 std::pow(std::max(w.zones.patent_stock[z], 1.0), spec_.entry.knowledge_elasticity) *
                 std::exp(spec_.entry.subsidy_response * mean_offer(w, static_cast<int>(z)));
@@ -68,6 +72,7 @@ void EntryExit::births(World& w) const {
   const double rnd_mu = std::log(std::max(es.rnd_intensity_median, 1e-12));
   const double alpha = spec_.production.labour_elasticity;
   for (std::size_t z = 0; z < Z; ++z) {
+    if (weight[z] <= 0) continue;
     Stream count(w.key, static_cast<std::uint64_t>(w.step), z, Purpose::zone_births);
     const std::uint64_t births = count.poisson(expected * weight[z] / total_weight);
     const double mean_size = sums[Z + z] / std::max(sums[z], 1.0);

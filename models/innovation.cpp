@@ -19,8 +19,10 @@ constexpr Phase kPhases[] = {Phase::innovation};
 // (K_z / mean K)^chi for every zone.
 std::vector<double> knowledge_terms(const World& w, double chi) {
   const auto& k = w.zones.patent_stock;
-  double mean = 0;
-  for (double v : k) mean += v / static_cast<double>(k.size());
+  double sum = 0, active = 0;
+  for (std::size_t z = 0; z < k.size(); ++z)
+    if (w.zones.active[z]) sum += k[z], active += 1;
+  const double mean = active > 0 ? sum / active : 0.0;
   std::vector<double> out(k.size());
   for (std::size_t z = 0; z < k.size(); ++z) out[z] = std::pow(std::max(k[z], 1.0) / std::max(mean, 1.0), chi);
   return out;
@@ -30,21 +32,29 @@ std::vector<double> knowledge_terms(const World& w, double chi) {
 
 std::span<const Phase> Innovation::phases() const { return kPhases; }
 
+// A zone's patent yield, initial R&D spending and R&D personnel are calibrated the first time it is active, so
+// that its expected patents equal its figures then (zones differ in patenting efficiency).
 void Innovation::calibrate(const World& w, const std::vector<double>& spend, const std::vector<double>& kterm) {
-  const Enterprises& f = w.firms;
-  const std::vector<double> s = chunked_sum(f.size(), 2, [&](std::size_t e, double* p) {
-    if (!(f.flags[e] & Enterprises::alive)) return;
-    p[0] += f.rnd_intensity[e];
-    p[1] += 1;
-  });
-  mean_rnd_intensity_ = s[0] / std::max(s[1], 1.0);
   const auto Z = spend.size();
-  patent_yield_.assign(Z, 0.0);
-  for (std::size_t z = 0; z < Z; ++z)
+  if (!calibrated_) {
+    const Enterprises& f = w.firms;
+    const std::vector<double> s = chunked_sum(f.size(), 2, [&](std::size_t e, double* p) {
+      if (!(f.flags[e] & Enterprises::alive)) return;
+      p[0] += f.rnd_intensity[e];
+      p[1] += 1;
+    });
+    mean_rnd_intensity_ = s[0] / std::max(s[1], 1.0);
+    patent_yield_.assign(Z, -1.0);  // -1: not calibrated yet
+    initial_spend_.assign(Z, 0.0);
+    initial_rnd_personnel_.assign(Z, 0.0);
+    calibrated_ = true;
+  }
+  for (std::size_t z = 0; z < Z; ++z) {
+    if (patent_yield_[z] >= 0 || !w.zones.active[z]) continue;
     patent_yield_[z] = spend[z] > 0 ? w.zones.patents[z] / (spend[z] * kterm[z]) : 0.0;
-  initial_spend_ = spend;
-  initial_rnd_personnel_ = w.zones.rnd_personnel;
-  calibrated_ = true;
+    initial_spend_[z] = spend[z];
+    initial_rnd_personnel_[z] = w.zones.rnd_personnel[z];
+  }
 }
 
 void Innovation::run(Phase, World& w, YearStats&) {
@@ -60,7 +70,7 @@ void Innovation::run(Phase, World& w, YearStats&) {
   });
   const std::vector<double> spend(sums.begin(), sums.begin() + static_cast<long>(Z));
   const double mean_productivity = sums[Z] / std::max(sums[Z + 1], 1.0);
-  if (!calibrated_) calibrate(w, spend, kterm);
+  calibrate(w, spend, kterm);
 
   const double lambda = -std::log(std::max(1e-12, 1.0 - std::min(p_.success_probability, 1.0 - 1e-12)));
   const double step = 1.0 + p_.productivity_step;
@@ -79,6 +89,7 @@ void Innovation::run(Phase, World& w, YearStats&) {
 
   // Patents per zone: the sum of the enterprises' Poisson counts is Poisson in the zone's total mean.
   for (std::size_t z = 0; z < Z; ++z) {
+    if (!w.zones.active[z]) continue;
     Stream rng(w.key, static_cast<std::uint64_t>(w.step), z, Purpose::zone_patents);
     w.zones.patents[z] = static_cast<double>(rng.poisson(patent_yield_[z] * spend[z] * kterm[z]));
     w.zones.rnd_personnel[z] =
@@ -96,7 +107,8 @@ void Innovation::run(Phase, World& w, YearStats&) {
         p_.cooperation_spillover * edge.weight * w.zones.patents[static_cast<std::size_t>(from.index)];
   }
   for (std::size_t z = 0; z < Z; ++z)
-    w.zones.patent_stock[z] = (1.0 - p_.depreciation) * w.zones.patent_stock[z] + w.zones.patents[z] + inflow[z];
+    if (w.zones.active[z])
+      w.zones.patent_stock[z] = (1.0 - p_.depreciation) * w.zones.patent_stock[z] + w.zones.patents[z] + inflow[z];
 }
 
 }  // namespace zonesim

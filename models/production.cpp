@@ -33,16 +33,18 @@ void Production::update_market(World& w) const {
   const double* sector_emp = sums.data();
   const double* zone_emp = sums.data() + Z * S;
   const double* zone_out = sums.data() + Z * S + Z;
-  double total_emp = 0, total_out = 0, total_knowledge = 0, total_services = 0;
+  double total_emp = 0, total_out = 0, total_knowledge = 0, total_services = 0, active = 0;
   std::vector<double> mean_sector_emp(S, 0.0);
+  for (std::size_t z = 0; z < Z; ++z) active += w.zones.active[z];
   for (std::size_t z = 0; z < Z; ++z) {
+    if (!w.zones.active[z]) continue;
     total_emp += zone_emp[z];
     total_out += zone_out[z];
     total_knowledge += w.zones.patent_stock[z];
     total_services += w.zones.service_capacity[z];
-    for (std::size_t s = 0; s < S; ++s) mean_sector_emp[s] += sector_emp[z * S + s] / static_cast<double>(Z);
+    for (std::size_t s = 0; s < S; ++s) mean_sector_emp[s] += sector_emp[z * S + s] / active;
   }
-  const double n_zones = static_cast<double>(Z);
+  const double n_zones = active;  // means are over the active zones
   const double mean_emp = total_emp / n_zones, mean_knowledge = total_knowledge / n_zones;
   const double mean_services = total_services / n_zones;
   const double national_productivity = total_out / std::max(total_emp, 1.0);
@@ -66,17 +68,25 @@ void Production::update_market(World& w) const {
   }
 }
 
-// At the first step: productivity is set so that y = A * l^alpha * place factor reproduces the generated output,
-// and the reference margin is the initial output-weighted mean margin (so employment does not drift on average).
-void Production::calibrate(World& w) {
+// Generated enterprises (the initial ones, those of an entering zone) get the productivity that makes
+// y = A * l^alpha * place factor reproduce their generated output.
+void Production::calibrate_fresh(World& w) const {
   Enterprises& f = w.firms;
   const std::size_t n = f.size();
 #pragma omp parallel for schedule(static)
   for (std::size_t e = 0; e < n; ++e) {
-    if (!(f.flags[e] & Enterprises::alive)) continue;
+    if ((f.flags[e] & (Enterprises::alive | Enterprises::fresh)) != (Enterprises::alive | Enterprises::fresh)) continue;
     f.productivity[e] = f.output[e] / (std::pow(static_cast<double>(f.employment[e]), p_.labour_elasticity) *
                                        place_factor(w, f.zone[e], f.sector[e]));
+    f.flags[e] = static_cast<std::uint8_t>(f.flags[e] & ~Enterprises::fresh);
   }
+}
+
+// At the first step, the reference margin is the initial output-weighted mean margin (so employment does not
+// drift on average).
+void Production::calibrate(World& w) {
+  const Enterprises& f = w.firms;
+  const std::size_t n = f.size();
   const std::vector<double> sums = chunked_sum(n, 2, [&](std::size_t e, double* p) {
     if (!(f.flags[e] & Enterprises::alive)) return;
     p[0] += enterprise_profit(f.output[e], f.rnd_intensity[e], f.employment[e], w.zones.labour_cost[f.zone[e]]);
@@ -88,10 +98,12 @@ void Production::calibrate(World& w) {
 
 void Production::run(Phase, World& w, YearStats&) {
   update_market(w);
+  calibrate_fresh(w);
   if (!calibrated_) calibrate(w);
   Enterprises& f = w.firms;
   const std::size_t n = f.size();
-  const double drift = 1.0 + p_.trend_growth, cap = p_.max_employment_change;
+  const double drift = 1.0 + p_.trend_growth + p_.trend_growth_slope * (w.step - 1);
+  const double cap = p_.max_employment_change;
 #pragma omp parallel for schedule(static)
   for (std::size_t e = 0; e < n; ++e) {
     if (!(f.flags[e] & Enterprises::alive)) continue;

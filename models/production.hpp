@@ -16,6 +16,7 @@ class Production : public Model {
 
  private:
   void calibrate(World& world);
+  void calibrate_fresh(World& world) const;
   ProductionSpec p_;
   bool calibrated_ = false;
   double reference_margin_ = 0;  // output-weighted mean profit margin of the initial state

@@ -50,6 +50,10 @@ void Relocation::run(Phase, World& w, YearStats&) {
           utility[d] = 0;
           continue;
         }
+        if (!w.is_active(d)) {
+          utility[d] = -HUGE_VAL;  // not a national zone yet: probability 0
+          continue;
+        }
         const double y_there = y * place_factor(w, d, s) / here_factor;
         const double subsidy = subsidy_offer(w, d, s) * w.zones.payout_ratio[d];  // as far as d could pay
         const double profit_there = enterprise_profit(y_there, rho, l, w.zones.labour_cost[d], subsidy);

@@ -37,7 +37,7 @@ void SubsidyPolicy::run(Phase, World& w, YearStats& stats) {
         std::clamp(g_.subsidy_share * gdp_like * (1 + g_.escalation * zs.tournament_pressure[z]), 0.0, 1.0);
     const double discretionary = g_.discretionary_share * (zs.revenue[z] + zs.transfers_in[z]);
     const double base = subsidised[z] + kExpectedNewcomers * stats.zone[gdp][z];
-    const double target = base > 0 ? std::min(g_.max_offer, discretionary * zs.subsidy_share[z] / base) : 0.0;
+    const double target = base > 0 && zs.active[z] ? std::min(g_.max_offer, discretionary * zs.subsidy_share[z] / base) : 0.0;
     double& hot = zs.subsidy_offer[z * kSectorCount + static_cast<std::size_t>(Sector::semiconductors)];
     const double offer = hot + g_.offer_adjustment * (target - hot);
     for (int s = 0; s < kSectorCount; ++s)

@@ -14,15 +14,20 @@ namespace zonesim {
 namespace {
 constexpr Phase kPhases[] = {Phase::governments};
 
-void standardise(std::vector<double>& v) {
-  double mean = 0, sq = 0;
-  for (double x : v) mean += x / static_cast<double>(v.size());
-  for (double x : v) sq += (x - mean) * (x - mean) / static_cast<double>(v.size());
-  const double sd = std::sqrt(sq);
-  for (double& x : v) x = sd > 0 ? (x - mean) / sd : 0.0;
+// Standardised across the active zones (mean 0, s.d. 1); 0 for the others and when all are equal.
+void standardise(std::vector<double>& v, const std::vector<std::uint8_t>& active) {
+  double n = 0, mean = 0, sq = 0;
+  for (std::size_t z = 0; z < v.size(); ++z)
+    if (active[z]) n += 1, mean += v[z];
+  mean = n > 0 ? mean / n : 0.0;
+  for (std::size_t z = 0; z < v.size(); ++z)
+    if (active[z]) sq += (v[z] - mean) * (v[z] - mean);
+  const double sd = n > 0 ? std::sqrt(sq / n) : 0.0;
+  for (std::size_t z = 0; z < v.size(); ++z) v[z] = active[z] && sd > 0 ? (v[z] - mean) / sd : 0.0;
 }
 
-double growth(double now, double before) { return std::log((now + 1e-9) / (before + 1e-9)); }
+// Log growth; 0 for a zone with nothing last year (not yet active, or just entered).
+double growth(double now, double before) { return before > 0 ? std::log((now + 1e-9) / before) : 0.0; }
 
 }  // namespace
 
@@ -41,10 +46,12 @@ std::span<const Phase> Tournament::phases() const { return kPhases; }
 std::vector<std::vector<double>> Tournament::criteria(const World& w, const YearStats& s) {
   const auto Z = static_cast<std::size_t>(w.zone_count());
   if (last_gdp_.empty()) {  // the first year compares with the initial state (attributed = real GDP)
-    for (const Zone& z : w.table.zones) {
-      last_gdp_.push_back(z.gdp);
-      last_revenue_.push_back(g_.tax_rate * z.gdp);
-      last_patents_.push_back(z.patents);
+    for (int z = 0; z < w.zone_count(); ++z) {
+      const Zone& zone = w.table.zones[z];
+      const double on = w.is_active(z) ? 1.0 : 0.0;
+      last_gdp_.push_back(on * zone.gdp);
+      last_revenue_.push_back(on * g_.tax_rate * zone.gdp);
+      last_patents_.push_back(on * zone.patents);
     }
   }
   std::vector<double> coop(Z, 0.0), diffused(Z, 0.0);
@@ -61,7 +68,7 @@ std::vector<std::vector<double>> Tournament::criteria(const World& w, const Year
     const double firms_z = std::max(s.zone[firms][z], 1.0);
     c[0][z] = growth(s.zone[gdp_attributed][z], last_gdp_[z]);
     c[1][z] = growth(w.zones.revenue[z], last_revenue_[z]);
-    c[2][z] = growth(s.zone[patents][z] + 1, last_patents_[z] + 1);
+    c[2][z] = last_gdp_[z] > 0 ? growth(s.zone[patents][z] + 1, last_patents_[z] + 1) : 0.0;
     c[3][z] = coop[z];
     c[4][z] = s.zone[relocations_out][z] / firms_z + diffused[z] / (w.zones.patent_stock[z] + 1);
     c[5][z] = s.zone[hightech_firms][z] / firms_z;
@@ -69,7 +76,7 @@ std::vector<std::vector<double>> Tournament::criteria(const World& w, const Year
     last_revenue_[z] = w.zones.revenue[z];
     last_patents_[z] = s.zone[patents][z];
   }
-  for (auto& v : c) standardise(v);
+  for (auto& v : c) standardise(v, w.zones.active);
   return c;
 }
 
@@ -83,16 +90,20 @@ void Tournament::run(Phase, World& w, YearStats& stats) {
     score[z] = 0;
     for (int i = 0; i < 6; ++i) score[z] += weight[i] * c[static_cast<std::size_t>(i)][z];
   }
+  double active = 0;
+  for (std::size_t z = 0; z < Z; ++z) active += w.zones.active[z];
   for (std::size_t z = 0; z < Z; ++z) {
     double above_province = 0, in_province = 0, above = 0;
+    w.zones.tournament_pressure[z] = 0;
+    if (!w.zones.active[z]) continue;  // zones not yet national are not in the tournament
     for (std::size_t r = 0; r < Z; ++r) {
-      if (r == z) continue;
+      if (r == z || !w.zones.active[r]) continue;
       const bool same = w.table.zones[r].province == w.table.zones[z].province;
       in_province += same;
       above += score[r] > score[z];
       above_province += same && score[r] > score[z];
     }
-    const double national = Z > 1 ? above / static_cast<double>(Z - 1) : 0.0;
+    const double national = active > 1 ? above / (active - 1) : 0.0;
     const double provincial = in_province > 0 ? above_province / in_province : national;
     w.zones.tournament_pressure[z] = g_.provincial_rivalry * provincial + (1 - g_.provincial_rivalry) * national;
   }

@@ -16,6 +16,7 @@ struct TimeSpec {
 struct ZonesSpec {
   int year = 0;       // 2019 -> the 169 zones of 2019; 2024 -> all 178
   std::string table;  // path of the zone table (CSV), resolved against the file that set it
+  bool entry = false;                     // zones approved after zones.year enter in their approval year
   double max_density = 0;                 // persons per km2 of zone land at full occupancy
   double initial_patent_stock_years = 0;  // initial patent stock in years of the initial flow
 };
@@ -43,6 +44,7 @@ struct ProductionSpec {
   double rent_scale = 0;                // congestion cost per worker at occupancy 1, in national VA per worker
   double rent_exponent = 0;             // rent rises as occupancy^rent_exponent
   double trend_growth = 0;              // yearly productivity drift common to all enterprises (nominal)
+  double trend_growth_slope = 0;        // change of that drift per simulated year (deceleration < 0)
   double employment_trend = 0;          // yearly employment growth of an enterprise at the reference margin
   double employment_response = 0;       // employment growth per unit of profit margin above its initial mean
   double max_employment_change = 0;     // cap on an enterprise's yearly employment change (share)

@@ -49,7 +49,8 @@ const char* sector_name(Sector s);
 
 // Per-enterprise hot state, one array per attribute, indexed by enterprise id.
 struct Enterprises {
-  enum Flag : std::uint8_t { alive = 1, hightech = 2, digital = 4 };
+  // fresh: generated with a target output; production sets its productivity on first sight.
+  enum Flag : std::uint8_t { alive = 1, hightech = 2, digital = 4, fresh = 8 };
   std::vector<std::uint16_t> zone;         // index into World::zones (the located_in edge)
   std::vector<Sector> sector;
   std::vector<std::uint8_t> flags;
@@ -88,6 +89,7 @@ struct Enterprises {
 
 // Per-zone state that is not a sum over enterprises.
 struct ZoneState {
+  std::vector<std::uint8_t> active;   // 0 until a later zone's entry year (zones.entry)
   std::vector<double> land_capacity;  // persons the zone's land can host at full occupancy
   std::vector<double> patents;        // invention patents granted this year
   std::vector<double> patent_stock;   // knowledge stock: invention patents, depreciated (perpetual inventory)
@@ -132,14 +134,29 @@ struct World {
   double distance(int a, int b) const { return distance_km[static_cast<std::size_t>(a * zone_count() + b)]; }
 
   int zone_count() const { return table.size(); }
+  bool is_active(int z) const { return zones.active[static_cast<std::size_t>(z)] != 0; }
   std::size_t enterprise_vertex(std::size_t e) const { return boost::num_vertices(graph) + e; }
   FullGraph full_graph() const;
 };
 
+// The zone table a scenario asks for (zones.table, zones.year, zones.entry).
+ZoneTable zone_table_for(const ScenarioSpec& spec);
 // Build the initial world of a run (graph, zone state, enterprises) from the scenario and the zone table.
 World build_world(const ScenarioSpec& spec, ZoneTable table, RunKey key);
-// Generate the enterprises of the initial state (engine/enterprise_gen.cpp).
+
+struct ZoneTarget {
+  double gdp = 0;         // billion CNY
+  double employment = 0;  // persons
+};
+// Generate the enterprises of the initial state, in the active zones (engine/enterprise_gen.cpp).
 void generate_enterprises(World& world);
+// Append `count` enterprises to `zone` that sum to `target` (a zone entering; engine/zone_entry.cpp).
+void add_zone_enterprises(World& world, int zone, std::size_t count, const ZoneTarget& target,
+                          double mean_productivity);
+// Sets an active zone's figures: patents, knowledge stock, R&D personnel, service capacity (for its GDP).
+void set_zone_figures(World& world, int zone, double gdp, double patents, double rnd_personnel);
+// Activates the zones whose entry year is the world's current year (called at the start of each step).
+void activate_entering_zones(World& world);
 // Whether an enterprise is high-tech: R&D intensity and labour productivity (relative to `mean_productivity`,
 // the national value added per worker) both reach the scenario's bars.
 bool qualifies_hightech(const EnterpriseSpec& spec, double rnd_intensity, double output, double employment,

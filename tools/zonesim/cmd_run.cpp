@@ -62,7 +62,7 @@ int cmd_run(const std::vector<std::string>& argv) {
 
   const ScenarioSpec spec = load_scenario(a.positional[0], overrides);
   check_memory(spec);
-  const ZoneTable table = load_zone_table(spec.zones.table, spec.zones.year);
+  const ZoneTable table = zone_table_for(spec);
 
   const double t0 = now_seconds();
   ProgressBar bar("run", stderr_is_terminal() && !a.has("quiet"));
