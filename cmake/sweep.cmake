@@ -4,7 +4,13 @@ add_library(zonesim_sweep STATIC
   engine/design_sobol.cpp
   engine/design_morris.cpp
   engine/sweep_stats.cpp
-  engine/sweep_sensitivity.cpp)
+  engine/sweep_sensitivity.cpp
+  engine/sweep_load.cpp
+  engine/sweep_plan.cpp
+  engine/sweep_layout.cpp
+  engine/sweep_store.cpp
+  engine/sweep_run.cpp)
 target_include_directories(zonesim_sweep PRIVATE engine)
 target_link_libraries(zonesim_sweep PUBLIC zonesim_models)
+target_sources(zonesim PRIVATE tools/zonesim/cmd_sweep.cpp tools/zonesim/cmd_compare.cpp)
 target_link_libraries(zonesim PRIVATE zonesim_sweep)

@@ -41,4 +41,60 @@ std::string get_string_attr(const Context& c, hid_t obj, const char* name) {
   return out.substr(0, out.find('\0'));
 }
 
+bool has_dataset(hid_t file, const std::string& name) {
+  return H5Lexists(file, name.c_str(), H5P_DEFAULT) > 0 &&
+         H5Oexists_by_name(file, name.c_str(), H5P_DEFAULT) > 0;
+}
+
+std::vector<hsize_t> shape_of(const Context& c, hid_t file, const std::string& name) {
+  Handle ds(c.check(H5Dopen2(file, name.c_str(), H5P_DEFAULT), "open " + name), H5Dclose);
+  Handle space(c.check(H5Dget_space(ds), "read the space of " + name), H5Sclose);
+  const int rank = H5Sget_simple_extent_ndims(space);
+  std::vector<hsize_t> dims(static_cast<size_t>(rank < 0 ? 0 : rank));
+  if (rank > 0) H5Sget_simple_extent_dims(space, dims.data(), nullptr);
+  return dims;
+}
+
+namespace {
+
+size_t element_count(const Context& c, hid_t file, const std::string& name) {
+  size_t n = 1;
+  for (hsize_t d : shape_of(c, file, name)) n *= d;
+  return n;
+}
+
+template <class T>
+std::vector<T> read_numbers(const Context& c, hid_t file, const std::string& name, hid_t mem_type) {
+  std::vector<T> out(element_count(c, file, name));
+  Handle ds(c.check(H5Dopen2(file, name.c_str(), H5P_DEFAULT), "open " + name), H5Dclose);
+  if (!out.empty()) c.ok(H5Dread(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()), "read " + name);
+  return out;
+}
+
+}  // namespace
+
+std::vector<double> read_doubles(const Context& c, hid_t file, const std::string& name) {
+  return read_numbers<double>(c, file, name, H5T_NATIVE_DOUBLE);
+}
+
+std::vector<long long> read_integers(const Context& c, hid_t file, const std::string& name) {
+  return read_numbers<long long>(c, file, name, H5T_NATIVE_LLONG);
+}
+
+std::vector<std::string> read_strings(const Context& c, hid_t file, const std::string& name) {
+  const size_t n = element_count(c, file, name);
+  Handle ds(c.check(H5Dopen2(file, name.c_str(), H5P_DEFAULT), "open " + name), H5Dclose);
+  Handle type(c.check(H5Tcopy(H5T_C_S1), "copy a string type"), H5Tclose);
+  c.ok(H5Tset_size(type, H5T_VARIABLE), "size a string type");
+  c.ok(H5Tset_cset(type, H5T_CSET_UTF8), "set UTF-8");
+  std::vector<char*> raw(n, nullptr);
+  if (n) c.ok(H5Dread(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data()), "read " + name);
+  std::vector<std::string> out;
+  for (char* p : raw) {
+    out.emplace_back(p ? p : "");
+    H5free_memory(p);
+  }
+  return out;
+}
+
 }  // namespace zonesim::h5

@@ -58,4 +58,11 @@ void set_string_attr(const Context& c, hid_t obj, const char* name, const std::s
 std::string get_string_attr(const Context& c, hid_t obj, const char* name);
 bool has_attr(hid_t obj, const char* name);
 
+// Reading whole datasets back (compare, resume checks). Each names the file and dataset when it fails.
+bool has_dataset(hid_t file, const std::string& name);
+std::vector<hsize_t> shape_of(const Context& c, hid_t file, const std::string& name);
+std::vector<double> read_doubles(const Context& c, hid_t file, const std::string& name);
+std::vector<long long> read_integers(const Context& c, hid_t file, const std::string& name);
+std::vector<std::string> read_strings(const Context& c, hid_t file, const std::string& name);
+
 }  // namespace zonesim::h5

@@ -2,10 +2,10 @@
 // the root; chunked per run and deflate-compressed. Layout documented in docs/output.md.
 #include <array>
 #include <cmath>
-#include <limits>
 #include <cstring>
 #include <ctime>
 #include <functional>
+#include <limits>
 #include <map>
 
 #include "h5.hpp"
@@ -28,12 +28,14 @@ constexpr std::array<MetricInfo, 11> kMetrics = {{
     {"theil_l", "Theil L index (GE(0), mean log deviation)", &metrics::MetricSet::theil_l},
     {"theil_between", "between-province part of Theil T", &metrics::MetricSet::theil_between},
     {"theil_within", "within-province part of Theil T", &metrics::MetricSet::theil_within},
-    {"top10_share", "share of the top-k zones (k = metrics.top_k, 10 by default)", &metrics::MetricSet::top10_share},
+    {"top10_share", "share of the top-k zones (k = metrics.top_k, 10 by default)",
+     &metrics::MetricSet::top10_share},
     {"cv", "coefficient of variation", &metrics::MetricSet::cv},
     {"hhi", "Herfindahl-Hirschman index of zone shares", &metrics::MetricSet::hhi},
     {"esteban_ray", "Esteban-Ray polarization index (provinces as groups)", &metrics::MetricSet::esteban_ray},
     {"wolfson", "Wolfson polarization index", &metrics::MetricSet::wolfson},
-    {"zhang_kanbur", "Zhang-Kanbur polarization index (provinces as groups)", &metrics::MetricSet::zhang_kanbur},
+    {"zhang_kanbur", "Zhang-Kanbur polarization index (provinces as groups)",
+     &metrics::MetricSet::zhang_kanbur},
 }};
 
 std::string utc_now() {
@@ -60,7 +62,8 @@ struct ResultFile::Impl {
                            "create the space of " + name),
                  H5Sclose);
     Handle dcpl(ctx.check(H5Pcreate(H5P_DATASET_CREATE), "create properties"), H5Pclose);
-    ctx.ok(H5Pset_attr_creation_order(dcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "order attributes");
+    ctx.ok(H5Pset_attr_creation_order(dcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+           "order attributes");
     if (chunk_per_run) {
       std::vector<hsize_t> chunk = shape;
       chunk[0] = chunk[1] = 1;  // one chunk per (scenario, replicate) run
@@ -86,7 +89,8 @@ struct ResultFile::Impl {
 
   void attach(hid_t ds, const std::vector<std::string>& axes, const std::string& name) {
     for (size_t i = 0; i < axes.size(); ++i)
-      ctx.ok(H5DSattach_scale(ds, dims.at(axes[i]), static_cast<unsigned>(i)), "attach " + axes[i] + " to " + name);
+      ctx.ok(H5DSattach_scale(ds, dims.at(axes[i]), static_cast<unsigned>(i)),
+             "attach " + axes[i] + " to " + name);
   }
 
   template <class T>
@@ -121,10 +125,25 @@ struct ResultFile::Impl {
     attach(ds, {axis}, name);
   }
 
+  void make_scenario_variable(const ScenarioVariable& v) {
+    const size_t n = v.texts.size() + v.integers.size() + v.reals.size();
+    if (n != S)
+      throw OutputError(ctx.path + ": " + v.name + " has " + std::to_string(n) +
+                        " values, not one per scenario");
+    if (!v.texts.empty()) {
+      make_strings(v.name, "scenario", v.texts, v.long_name);
+    } else if (!v.integers.empty()) {
+      make_values(v.name, "scenario", H5T_STD_I64LE, v.integers, v.units, v.long_name);
+    } else {
+      make_values(v.name, "scenario", H5T_IEEE_F64LE, v.reals, v.units, v.long_name);
+    }
+  }
+
   void make_run_var(const std::string& name, const std::vector<std::string>& axes, bool integer,
                     const std::string& units, const std::string& long_name) {
     std::vector<hsize_t> shape;
-    for (const auto& a : axes) shape.push_back(a == "scenario" ? S : a == "replicate" ? R : a == "time" ? T : Z);
+    for (const auto& a : axes)
+      shape.push_back(a == "scenario" ? S : a == "replicate" ? R : a == "time" ? T : Z);
     Handle ds = dataset(name, integer ? H5T_STD_I64LE : H5T_IEEE_F64LE, shape, true);
     describe(ds, units, long_name);
     attach(ds, axes, name);
@@ -132,7 +151,8 @@ struct ResultFile::Impl {
   }
 
   // Writes `data` (the run's block: time x zone, time, or one value) into slot (s, r) of a variable.
-  void write_slot(const std::string& name, hsize_t s, hsize_t r, const std::vector<double>& data, bool integer) {
+  void write_slot(const std::string& name, hsize_t s, hsize_t r, const std::vector<double>& data,
+                  bool integer) {
     hid_t ds = vars.at(name);
     Handle fspace(ctx.check(H5Dget_space(ds), "get the space of " + name), H5Sclose);
     const int rank = H5Sget_simple_extent_ndims(fspace);
@@ -143,7 +163,8 @@ struct ResultFile::Impl {
     if (rank > 3) count[3] = Z;
     ctx.ok(H5Sselect_hyperslab(fspace, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
            "select a run in " + name);
-    Handle mspace(ctx.check(H5Screate_simple(rank, count.data(), nullptr), "create a memory space"), H5Sclose);
+    Handle mspace(ctx.check(H5Screate_simple(rank, count.data(), nullptr), "create a memory space"),
+                  H5Sclose);
     if (integer) {
       std::vector<long long> ints(data.size());
       for (size_t i = 0; i < data.size(); ++i) ints[i] = static_cast<long long>(std::llround(data[i]));
@@ -174,7 +195,8 @@ ResultFile ResultFile::create(const std::string& path, const OutputLayout& layou
   // netCDF-4 expects creation order to be tracked on the root group.
   Handle fcpl(f.ctx.check(H5Pcreate(H5P_FILE_CREATE), "create file properties"), H5Pclose);
   f.ctx.ok(H5Pset_link_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "order links");
-  f.ctx.ok(H5Pset_attr_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "order attributes");
+  f.ctx.ok(H5Pset_attr_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+           "order attributes");
   f.file = Handle(f.ctx.check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT), "create the file"),
                   H5Fclose);
 
@@ -188,6 +210,7 @@ ResultFile ResultFile::create(const std::string& path, const OutputLayout& layou
   h5::set_string_attr(f.ctx, f.file, "command", layout.command);
   h5::set_string_attr(f.ctx, f.file, "history", created + ": " + layout.command);
   h5::set_string_attr(f.ctx, f.file, "zone_table_year", std::to_string(table.year));
+  for (const auto& [name, value] : layout.attributes) h5::set_string_attr(f.ctx, f.file, name.c_str(), value);
 
   std::vector<long long> scen(f.S), rep(f.R), zone_ids, prov(f.P);
   for (hsize_t i = 0; i < f.S; ++i) scen[i] = static_cast<long long>(i);
@@ -195,7 +218,8 @@ ResultFile ResultFile::create(const std::string& path, const OutputLayout& layou
   for (hsize_t i = 0; i < f.P; ++i) prov[i] = static_cast<long long>(i);
   for (const Zone& z : table.zones) zone_ids.push_back(z.table_id);
   f.make_dim("scenario", H5T_STD_I64LE, scen, "1", "scenario (scheme or design point) index");
-  f.make_dim("replicate", H5T_STD_I64LE, rep, "1", "replicate index (common random numbers across scenarios)");
+  f.make_dim("replicate", H5T_STD_I64LE, rep, "1",
+             "replicate index (common random numbers across scenarios)");
   f.make_dim("time", H5T_STD_I32LE, layout.years, "year", "calendar year (first entry: initial state)");
   f.make_dim("zone", H5T_STD_I64LE, zone_ids, "1", "zone id (zone_id in data/zones.csv)");
   f.make_dim("province", H5T_STD_I64LE, prov, "1", "province index");
@@ -215,14 +239,18 @@ ResultFile ResultFile::create(const std::string& path, const OutputLayout& layou
   f.make_values("zone_lat", "zone", H5T_IEEE_F64LE, lat, "degrees_north", "latitude of the host city");
   f.make_values("zone_lon", "zone", H5T_IEEE_F64LE, lon, "degrees_east", "longitude of the host city");
   f.make_values("zone_land_km2", "zone", H5T_IEEE_F64LE, land, "km2", "zone land area (synthetic)");
-  f.make_values("zone_province_index", "zone", H5T_STD_I32LE, province_index, "1", "index on the province axis");
+  f.make_values("zone_province_index", "zone", H5T_STD_I32LE, province_index, "1",
+                "index on the province axis");
   f.make_strings("province_name", "province", table.provinces, "province name (English)");
   f.make_strings("province_name_zh", "province", table.provinces_zh, "province name (Chinese)");
   f.make_strings("scenario_label", "scenario", layout.scenario_labels, "scheme or design point label");
   f.make_strings("scenario_yaml", "scenario", layout.scenario_yamls, "fully resolved scenario (YAML)");
-  f.make_values("seed", "replicate", H5T_STD_U64LE, layout.seeds, "1", "seed of the replicate's random streams");
+  for (const ScenarioVariable& v : layout.scenario_variables) f.make_scenario_variable(v);
+  f.make_values("seed", "replicate", H5T_STD_U64LE, layout.seeds, "1",
+                "seed of the replicate's random streams");
 
-  f.make_run_var("completed", {"scenario", "replicate"}, true, "1", "1 when the run finished and was written");
+  f.make_run_var("completed", {"scenario", "replicate"}, true, "1",
+                 "1 when the run finished and was written");
   std::vector<long long> zeros(f.S * f.R, 0);
   f.ctx.ok(H5Dwrite(f.vars["completed"], H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT, zeros.data()),
            "write completed");

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "zonesim/run.hpp"
@@ -12,15 +13,26 @@
 
 namespace zonesim {
 
+// An extra variable along the scenario axis (sweeps: param_<key>, scheme, design_point ...). Exactly one of
+// reals, integers or texts holds one value per scenario.
+struct ScenarioVariable {
+  std::string name, units, long_name;
+  std::vector<double> reals;
+  std::vector<long long> integers;
+  std::vector<std::string> texts;
+};
+
 struct OutputLayout {
   const ZoneTable* table = nullptr;
-  std::vector<int> years;                     // time axis
-  std::vector<std::string> scenario_labels;   // one per scenario
-  std::vector<std::string> scenario_yamls;    // resolved YAML per scenario
-  std::vector<std::uint64_t> seeds;           // one per replicate
+  std::vector<int> years;                    // time axis
+  std::vector<std::string> scenario_labels;  // one per scenario
+  std::vector<std::string> scenario_yamls;   // resolved YAML per scenario
+  std::vector<std::uint64_t> seeds;          // one per replicate
   int compression = 4;
   std::string title = "zonesim results";
-  std::string command;                        // the command line that made the file
+  std::string command;                               // the command line that made the file
+  std::vector<ScenarioVariable> scenario_variables;  // written after scenario_label and scenario_yaml
+  std::vector<std::pair<std::string, std::string>> attributes;  // extra root attributes (text)
 };
 
 class ResultFile {
@@ -41,8 +53,8 @@ class ResultFile {
   std::unique_ptr<Impl> impl_;
 };
 
-// Writes OUT through a temporary file beside it, renamed over OUT only once complete: an interrupted or failed
-// write never leaves a file at OUT. SIGINT/SIGTERM remove the temporary file.
+// Writes OUT through a temporary file beside it, renamed over OUT only once complete: an interrupted or
+// failed write never leaves a file at OUT. SIGINT/SIGTERM remove the temporary file.
 class AtomicOutput {
  public:
   explicit AtomicOutput(std::string final_path);
@@ -55,7 +67,8 @@ class AtomicOutput {
   bool committed_ = false;
 };
 
-// Checks before any work that OUT can be written: its directory exists and is writable, OUT is not a directory.
+// Checks before any work that OUT can be written: its directory exists and is writable, OUT is not a
+// directory.
 void check_output_path(const std::string& path);
 
 // Summary of a result file for `zonesim info`. Throws InputError when the file is not a zonesim result.

@@ -23,8 +23,7 @@ long long Args::get_int(const std::string& name, long long fallback, long long l
   } catch (const std::exception&) {
     used = 0;
   }
-  if (s.empty() || used != s.size())
-    throw UsageError{"--" + name + ": '" + s + "' is not an integer"};
+  if (s.empty() || used != s.size()) throw UsageError{"--" + name + ": '" + s + "' is not an integer"};
   if (v < lo || v > hi)
     throw UsageError{"--" + name + ": " + s + " is out of range (" + std::to_string(lo) + " to " +
                      std::to_string(hi) + ")"};
@@ -110,6 +109,48 @@ void ProgressBar::update(int done, int total) {
 void ProgressBar::finish() {
   if (enabled_ && last_width_ >= 0) std::fprintf(stderr, "\n");
   last_width_ = -1;
+}
+
+std::string format_duration(double seconds) {
+  if (!(seconds >= 0) || seconds > 1e9) return "?";
+  char buf[32];
+  const long long t = static_cast<long long>(seconds + 0.5);
+  if (t < 60)
+    std::snprintf(buf, sizeof buf, "%llds", t);
+  else if (t < 3600)
+    std::snprintf(buf, sizeof buf, "%lldm%02llds", t / 60, t % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%lldh%02lldm", t / 3600, t / 60 % 60);
+  return buf;
+}
+
+RunProgress::RunProgress(std::string label, bool terminal, bool enabled, double interval)
+    : label_(std::move(label)), terminal_(terminal), enabled_(enabled), interval_(interval) {}
+
+void RunProgress::update(long long done, long long total, long long done_now, double seconds) {
+  if (!enabled_ || total <= 0) return;
+  const double rate = seconds > 0 ? 60.0 * static_cast<double>(done_now) / seconds : 0;  // runs per minute
+  const std::string eta = rate > 0 ? format_duration(60.0 * static_cast<double>(total - done) / rate) : "?";
+  if (terminal_) {
+    constexpr int kWidth = 30;
+    const int filled = static_cast<int>(kWidth * done / total);
+    std::fprintf(stderr, "\r%s [%-*s] %lld/%lld runs  %.1f runs/min  ETA %s ", label_.c_str(), kWidth,
+                 std::string(static_cast<size_t>(filled), '#').c_str(), done, total, rate, eta.c_str());
+    std::fflush(stderr);
+    drawn_ = true;
+    return;
+  }
+  const double now = now_seconds();
+  if (done < total && last_line_ >= 0 && now - last_line_ < interval_) return;
+  if (last_line_ < 0 && done < total && seconds < interval_) return;  // the first line after `interval`
+  last_line_ = now;
+  std::fprintf(stderr, "zonesim %s: %lld/%lld runs (%.0f%%), %.1f runs/min, ETA %s\n", label_.c_str(), done,
+               total, 100.0 * static_cast<double>(done) / static_cast<double>(total), rate, eta.c_str());
+}
+
+void RunProgress::finish() {
+  if (enabled_ && terminal_ && drawn_) std::fprintf(stderr, "\n");
+  drawn_ = false;
 }
 
 }  // namespace zonesim::cli

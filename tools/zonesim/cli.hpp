@@ -48,6 +48,25 @@ class ProgressBar {
   int last_width_ = -1;
 };
 
+// Progress of many runs on stderr: on a terminal a bar with runs done, rate and ETA; off a terminal a plain
+// line at most every `interval` seconds, and one at the end.
+class RunProgress {
+ public:
+  RunProgress(std::string label, bool terminal, bool enabled, double interval = 10);
+  // done and total count all runs; done_now those finished by this process in `seconds`.
+  void update(long long done, long long total, long long done_now, double seconds);
+  void finish();
+
+ private:
+  std::string label_;
+  bool terminal_, enabled_;
+  double interval_, last_line_ = -1;
+  bool drawn_ = false;
+};
+
+// "42s", "3m20s", "2h05m".
+std::string format_duration(double seconds);
+
 bool stderr_is_terminal();
 bool stdout_is_terminal();
 double now_seconds();
@@ -58,5 +77,7 @@ int cmd_run(const std::vector<std::string>& args);
 int cmd_validate(const std::vector<std::string>& args);
 int cmd_info(const std::vector<std::string>& args);
 int cmd_params(const std::vector<std::string>& args);
+int cmd_sweep(const std::vector<std::string>& args);
+int cmd_compare(const std::vector<std::string>& args);
 
 }  // namespace zonesim::cli

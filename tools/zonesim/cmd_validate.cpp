@@ -4,6 +4,7 @@
 #include "cli.hpp"
 #include "zonesim/errors.hpp"
 #include "zonesim/scenario.hpp"
+#include "zonesim/sweep.hpp"
 
 namespace zonesim::cli {
 
@@ -12,8 +13,10 @@ int cmd_validate(const std::vector<std::string>& argv) {
   if (a.has("help")) {
     std::fputs(
         "usage: zonesim validate FILE.yaml ... [--set key.path=VALUE ...]\n\n"
-        "Check scenario files (keys, types, ranges, extends) without running them. Prints FILE: ok for each\n"
-        "valid file; every problem goes to stderr as FILE:LINE:COL: key.path: message. Exit 2 if any is bad.\n",
+        "Check scenario and sweep files (keys, types, ranges, extends; for a sweep, every scenario it\n"
+        "generates) without running them. A file is a sweep when its top level has base, schemes, factors,\n"
+        "design or replicates. Prints FILE: ok for each valid file; every problem goes to stderr as\n"
+        "FILE:LINE:COL: key.path: message. Exit 2 if any is bad.\n",
         stdout);
     return kExitOk;
   }
@@ -24,8 +27,17 @@ int cmd_validate(const std::vector<std::string>& argv) {
   int status = kExitOk;
   for (const auto& file : a.positional) {
     try {
-      load_scenario(file, overrides);
-      if (!a.has("quiet")) std::printf("%s: ok\n", file.c_str());
+      if (is_sweep_file(file)) {
+        const SweepPlan plan = load_sweep(file, overrides);
+        if (!a.has("quiet"))
+          std::printf(
+              "%s: ok (sweep: %zu scenarios = %zu schemes x %d design points, %d replicates, %lld runs)\n",
+              file.c_str(), plan.scenarios.size(), plan.schemes.size(), plan.points, plan.replicates,
+              plan.runs());
+      } else {
+        load_scenario(file, overrides);
+        if (!a.has("quiet")) std::printf("%s: ok\n", file.c_str());
+      }
     } catch (const ScenarioError& e) {
       for (const auto& p : e.problems()) std::fprintf(stderr, "zonesim: error: %s\n", p.c_str());
       status = kExitBadInput;

@@ -25,7 +25,9 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  run SCENARIO.yaml -o OUT.h5   run one scenario and write its results (HDF5)\n"
-    "  validate FILE.yaml ...        check scenario files without running them\n"
+    "  sweep SWEEP.yaml -o OUT.h5    run a sweep: schemes x design points x replicates, resumable\n"
+    "  compare OUT.h5                compare schemes (paired differences) and sensitivity indices\n"
+    "  validate FILE.yaml ...        check scenario and sweep files without running them\n"
     "  info OUT.h5                   describe a result file\n"
     "  params [--markdown]           list every scenario key with its default, range and meaning\n"
     "\n"
@@ -68,9 +70,12 @@ int main(int argc, char** argv) {
     }
     if (cmd == "run") return cmd_run(args);
     if (cmd == "validate") return cmd_validate(args);
+    if (cmd == "sweep") return cmd_sweep(args);
+    if (cmd == "compare") return cmd_compare(args);
     if (cmd == "info") return cmd_info(args);
     if (cmd == "params") return cmd_params(args);
-    throw UsageError{"unknown command '" + cmd + "' (commands: run, validate, info, params; see --help)"};
+    throw UsageError{"unknown command '" + cmd +
+                     "' (commands: run, sweep, compare, validate, info, params; see --help)"};
   } catch (const UsageError& e) {
     print_error_lines(e.message);
     return kExitBadInput;

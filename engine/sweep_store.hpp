@@ -1,0 +1,47 @@
+#pragma once
+// Private to the sweep code: the directory of finished runs beside OUT.h5 (".OUT.h5.runs"). Each finished run
+// is one small binary file, written to a temporary name, synced and renamed: after a crash a run file is
+// either complete or absent. A manifest names the sweep (hash of its resolved definition) so that --resume
+// never mixes runs of two definitions; a lock keeps two processes from writing the same directory.
+// docs/sweeps.md.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "zonesim/run.hpp"
+#include "zonesim/sweep.hpp"
+
+namespace zonesim::detail {
+
+class RunStore {
+ public:
+  // Opens or creates the directory for `output`. Without `resume` an existing directory of finished runs is
+  // an error (it holds work); with `resume` its manifest must match the plan. Throws InputError otherwise.
+  RunStore(const std::string& output, const SweepPlan& plan, int zones, bool resume);
+  ~RunStore();
+  RunStore(const RunStore&) = delete;
+  RunStore& operator=(const RunStore&) = delete;
+
+  bool done(int scenario, int replicate) const;
+  long long done_count() const { return done_count_; }
+  // Saves a finished run (safe to call from several threads for different runs).
+  void save(int scenario, int replicate, const RunResult& result) const;
+  RunResult load(int scenario, int replicate) const;
+  // Removes the directory (once OUT.h5 holds everything).
+  void remove();
+  const std::string& directory() const { return dir_; }
+
+ private:
+  std::string run_path(int scenario, int replicate) const;
+  void create_or_check_manifest(bool resume);
+  void scan();
+
+  std::string output_, dir_;
+  std::uint64_t hash_;
+  int scenarios_, replicates_, years_, zones_;
+  std::vector<std::uint8_t> done_;
+  long long done_count_ = 0;
+  int lock_fd_ = -1;
+};
+
+}  // namespace zonesim::detail

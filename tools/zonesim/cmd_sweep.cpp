@@ -1,0 +1,137 @@
+// zonesim sweep SWEEP.yaml -o OUT.h5 [--threads N] [--resume] [--set key.path=value ...]
+#include <omp.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "cli.hpp"
+#include "zonesim/sweep.hpp"
+#include "zonesim/world.hpp"
+#include "zonesim/zones.hpp"
+
+namespace zonesim::cli {
+namespace {
+
+constexpr const char* kHelp =
+    "usage: zonesim sweep SWEEP.yaml -o OUT.h5 [--threads N] [--resume] [--set key.path=VALUE ...]\n"
+    "\n"
+    "Run every scenario of a sweep (schemes x design points) for every replicate and write them to one\n"
+    "result file (docs/sweeps.md). Runs go in parallel, one per thread; each finished run is saved at once "
+    "in\n"
+    ".OUT.h5.runs/ beside OUT.h5, and OUT.h5 appears only when every run is done. If the sweep is "
+    "interrupted\n"
+    "(Ctrl-C, kill, a crash), the same command with --resume runs only what is missing.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output OUT.h5    result file (required)\n"
+    "  --threads N            runs in parallel (default: all cores; results do not depend on it)\n"
+    "  --resume               finish an interrupted sweep into OUT.h5 (refused if the sweep changed)\n"
+    "  --set key.path=VALUE   override a scenario key in every scenario (repeatable), like the sweep's set:\n"
+    "  -q, --quiet            print nothing but errors\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Ctrl-C once: finish the runs in progress, keep them, and stop; twice: stop at once (finished runs are "
+    "kept).\n";
+
+volatile std::sig_atomic_t g_stop = 0;
+
+extern "C" void request_stop(int sig) {
+  g_stop = 1;
+  signal(sig, SIG_DFL);  // a second signal stops at once
+}
+
+void install_stop_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = request_stop;
+  sigemptyset(&sa.sa_mask);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &sa, nullptr);
+}
+
+// Refuses a sweep whose parallel runs would not fit in physical memory.
+void check_memory(const SweepPlan& plan, int threads) {
+  std::int64_t largest = 0;
+  for (const auto& s : plan.scenarios) largest = std::max(largest, s.spec.enterprises.count);
+  const double need = static_cast<double>(largest) * Enterprises::bytes_per_enterprise() * threads;
+  const double have =
+      static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
+  if (have > 0 && need > 0.8 * have)
+    throw InputError(plan.source + ": " + std::to_string(threads) + " parallel runs of up to " +
+                     std::to_string(largest) + " enterprises need about " +
+                     std::to_string(static_cast<long long>(need / 1e9)) +
+                     " GB, more than this machine's memory allows (use fewer --threads)");
+}
+
+void print_summary(const std::string& out, const SweepPlan& plan, const SweepOutcome& o, int threads) {
+  const double per_minute = o.seconds > 0 ? 60.0 * static_cast<double>(o.done_now) / o.seconds : 0;
+  if (stdout_is_terminal())
+    std::printf(
+        "wrote %s: %zu scenarios x %d replicates = %lld runs (%lld done earlier, %lld now in %s, %.1f "
+        "runs/min on %d threads), peak memory %.1f MiB\n",
+        out.c_str(), plan.scenarios.size(), plan.replicates, o.runs, o.done_before, o.done_now,
+        format_duration(o.seconds).c_str(), per_minute, threads, peak_rss_kib() / 1024.0);
+  else
+    std::printf(
+        "{\"output\": \"%s\", \"scenarios\": %zu, \"replicates\": %d, \"runs\": %lld, \"runs_done_before\": "
+        "%lld, \"runs_done_now\": %lld, \"seconds\": %.3f, \"runs_per_minute\": %.2f, \"threads\": %d, "
+        "\"peak_rss_mib\": %.1f}\n",
+        out.c_str(), plan.scenarios.size(), plan.replicates, o.runs, o.done_before, o.done_now, o.seconds,
+        per_minute, threads, peak_rss_kib() / 1024.0);
+}
+
+}  // namespace
+
+int cmd_sweep(const std::vector<std::string>& argv) {
+  const Args a = parse(argv, {{"output", 'o', true},
+                              {"threads", 0, true},
+                              {"resume", 0},
+                              {"set", 0, true, true},
+                              {"quiet", 'q'},
+                              {"help", 'h'}});
+  if (a.has("help")) {
+    std::fputs(kHelp, stdout);
+    return kExitOk;
+  }
+  if (a.positional.size() != 1) throw UsageError{"sweep: expected one sweep file (see zonesim sweep --help)"};
+  if (!a.has("output")) throw UsageError{"sweep: missing -o OUT.h5"};
+  SweepOptions opt;
+  opt.output = a.get("output");
+  check_output_path(opt.output);
+  std::vector<Override> overrides;
+  for (const auto& s : a.options.count("set") ? a.options.at("set") : std::vector<std::string>{})
+    overrides.push_back(parse_override(s));
+  opt.threads = static_cast<int>(a.get_int("threads", omp_get_max_threads(), 1, 1024));
+  opt.resume = a.has("resume");
+  opt.command = joined_command_line();
+
+  const SweepPlan plan = load_sweep(a.positional[0], overrides);
+  check_memory(plan, opt.threads);
+  const ScenarioSpec& first = plan.scenarios.front().spec;
+  const ZoneTable table = load_zone_table(first.zones.table, first.zones.year);
+  const bool quiet = a.has("quiet");
+  if (!quiet)
+    std::fprintf(stderr, "zonesim sweep: %zu scenarios x %d replicates = %lld runs on %d threads -> %s\n",
+                 plan.scenarios.size(), plan.replicates, plan.runs(), opt.threads, opt.output.c_str());
+  RunProgress progress("sweep", stderr_is_terminal(), !quiet);
+  opt.progress = [&](const SweepProgress& p) { progress.update(p.done, p.total, p.done_now, p.seconds); };
+  install_stop_handlers();
+  opt.stop = &g_stop;
+  const SweepOutcome o = run_sweep(plan, table, opt);
+  progress.finish();
+  if (o.already_complete) {
+    if (!quiet)
+      std::fprintf(stderr, "zonesim sweep: %s is already complete; nothing to do\n", opt.output.c_str());
+    return kExitOk;
+  }
+  if (!o.complete) {
+    std::fprintf(stderr,
+                 "zonesim: error: interrupted: %lld of %lld runs are finished and kept in %s; finish with "
+                 "the same command and --resume\n",
+                 o.done_before + o.done_now, o.runs, sweep_run_directory(opt.output).c_str());
+    return kExitFailure;
+  }
+  if (!quiet) print_summary(opt.output, plan, o, opt.threads);
+  return kExitOk;
+}
+
+}  // namespace zonesim::cli
