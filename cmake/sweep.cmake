@@ -9,7 +9,8 @@ add_library(zonesim_sweep STATIC
   engine/sweep_plan.cpp
   engine/sweep_layout.cpp
   engine/sweep_store.cpp
-  engine/sweep_run.cpp)
+  engine/sweep_run.cpp
+  engine/sweep_compare.cpp)
 target_include_directories(zonesim_sweep PRIVATE engine)
 target_link_libraries(zonesim_sweep PUBLIC zonesim_models)
 target_sources(zonesim PRIVATE tools/zonesim/cmd_sweep.cpp tools/zonesim/cmd_compare.cpp)

@@ -97,4 +97,30 @@ std::vector<std::string> read_strings(const Context& c, hid_t file, const std::s
   return out;
 }
 
+namespace {
+
+#if H5_VERSION_GE(1, 12, 0)
+using LinkInfo = H5L_info2_t;
+#define ZONESIM_LITERATE H5Literate2
+#else
+using LinkInfo = H5L_info_t;
+#define ZONESIM_LITERATE H5Literate
+#endif
+
+extern "C" herr_t collect_name(hid_t group, const char* name, const LinkInfo*, void* out) {
+  const hid_t obj = H5Oopen(group, name, H5P_DEFAULT);
+  if (obj < 0) return 0;
+  if (H5Iget_type(obj) == H5I_DATASET) static_cast<std::vector<std::string>*>(out)->push_back(name);
+  H5Oclose(obj);
+  return 0;
+}
+
+}  // namespace
+
+std::vector<std::string> dataset_names(hid_t file) {
+  std::vector<std::string> out;
+  ZONESIM_LITERATE(file, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_name, &out);
+  return out;
+}
+
 }  // namespace zonesim::h5

@@ -64,5 +64,7 @@ std::vector<hsize_t> shape_of(const Context& c, hid_t file, const std::string& n
 std::vector<double> read_doubles(const Context& c, hid_t file, const std::string& name);
 std::vector<long long> read_integers(const Context& c, hid_t file, const std::string& name);
 std::vector<std::string> read_strings(const Context& c, hid_t file, const std::string& name);
+// Names of the datasets at the root of the file, in name order.
+std::vector<std::string> dataset_names(hid_t file);
 
 }  // namespace zonesim::h5

@@ -25,7 +25,8 @@ Estimate mean_interval(std::span<const double> x);
 
 // First-order (Saltelli et al. 2010) and total (Jansen 1999) Sobol' indices of each of k factors from the
 // outputs f of design::saltelli(n, k, ..) (n * (k + 2) values in its order), with 95% percentile bootstrap
-// intervals over the n base rows.
+// intervals over the n base rows. The first-order estimator uses outputs centred on their mean, which leaves
+// its expectation unchanged and removes its noise's dependence on the output's level.
 struct SobolIndices {
   Estimate first, total;
 };
