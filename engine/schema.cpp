@@ -171,6 +171,8 @@ std::vector<FieldDecl> build() {
     "Entrant employment relative to the mean enterprise of its zone.");
   P("entry.subsidy_response", [](ScenarioSpec& s) -> auto& { return s.entry.subsidy_response; }, 2, 0, 50, "1",
     "Births in a zone rise as exp(subsidy_response x its mean subsidy offer).");
+  P("entry.venture_response", [](ScenarioSpec& s) -> auto& { return s.entry.venture_response; }, 20, 0, 1000, "1",
+    "Births in a zone rise by venture_response x venture capital / zone GDP (venture funds, synergy_fund).");
   f.push_back(integer("exit.loss_years", [](ScenarioSpec& s) -> auto& { return s.exit.loss_years; }, 3, 1, 50,
                       "year", "Consecutive loss-making years after which an enterprise exits."));
   P("exit.base_hazard", [](ScenarioSpec& s) -> auto& { return s.exit.base_hazard; }, 0.03, 0, 1, "1/year",

@@ -63,6 +63,8 @@ void collect_statistics(const World& w, YearStats& s) {
     s.zone[rnd_personnel][z] = w.zones.rnd_personnel[z];
     s.zone[occupancy][z] = s.zone[employment][z] / w.zones.land_capacity[z];
     s.zone[relocations_in][z] = w.zones.relocations_in[z];
+    s.zone[equity_out][z] = w.zones.equity_out[z];
+    s.zone[equity_in][z] = w.zones.equity_in[z];
     s.zone[relocations_out][z] = w.zones.relocations_out[z];
   }
 }

@@ -118,6 +118,18 @@ static void init_zone_state(World& w) {
                   &s.subsidy_waste, &s.fiscal_balance, &s.tournament_score, &s.tournament_pressure})
     v->assign(n, 0.0);
   s.service_capacity.assign(n, 0.0);
+  s.evaluation.assign(n, w.spec->governments.evaluation);
+  s.national_orientation.assign(n, w.spec->governments.national_orientation);
+  for (auto* v : {&s.equity_out, &s.equity_in, &s.service_import, &s.earmarked, &s.venture_capital,
+                  &s.external_funds})
+    v->assign(n, 0.0);
+  w.equity.assign(n * n, 0.0);
+  w.move_cost_factor.assign(n * n, 1.0);
+  w.chain_links.assign(n * n, 0.0);
+  w.fusion_links.assign(n * n, 0.0);
+  w.moved_output.assign(n * n, 0.0);
+  w.digital_share = w.spec->enterprises.digital_share;
+  w.digital_place_tie = w.spec->production.digital_place_tie;
   s.active.assign(n, 0);
   s.relocations_in.assign(n, 0.0);
   s.relocations_out.assign(n, 0.0);

@@ -44,17 +44,18 @@ void EntryExit::births(World& w) const {
   Enterprises& f = w.firms;
   const auto Z = static_cast<std::size_t>(w.zone_count());
   const EnterpriseSpec& es = spec_.enterprises;
-  // Per zone: living firms, employment, sum of productivity; nationally: output and employment.
-  const std::vector<double> sums = chunked_sum(f.size(), 3 * Z + 2, [&](std::size_t e, double* p) {
+  // Per zone: living firms, employment, sum of productivity, output; nationally: output and employment.
+  const std::vector<double> sums = chunked_sum(f.size(), 4 * Z + 2, [&](std::size_t e, double* p) {
     if (!(f.flags[e] & Enterprises::alive)) return;
     const std::size_t z = f.zone[e];
     p[z] += 1;
     p[Z + z] += f.employment[e];
     p[2 * Z + z] += f.productivity[e];
-    p[3 * Z] += f.output[e];
-    p[3 * Z + 1] += f.employment[e];
+    p[3 * Z + z] += f.output[e];
+    p[4 * Z] += f.output[e];
+    p[4 * Z + 1] += f.employment[e];
   });
-  const double mean_productivity = sums[3 * Z] / std::max(sums[3 * Z + 1], 1.0);
+  const double mean_productivity = sums[4 * Z] / std::max(sums[4 * Z + 1], 1.0);
   std::vector<double> weight(Z);
   double total_weight = 0, living = 0;
   for (std::size_t z = 0; z < Z; ++z) {
@@ -64,7 +65,8 @@ void EntryExit::births(World& w) const {
     }
     weight[z] = std::pow(std::max(w.zones.rnd_personnel[z], 1.0), spec_.entry.talent_elasticity) *
                 std::pow(std::max(w.zones.patent_stock[z], 1.0), spec_.entry.knowledge_elasticity) *
-                std::exp(spec_.entry.subsidy_response * mean_offer(w, static_cast<int>(z)));
+                std::exp(spec_.entry.subsidy_response * mean_offer(w, static_cast<int>(z))) *
+                (1 + spec_.entry.venture_response * w.zones.venture_capital[z] / std::max(sums[3 * Z + z], 1e-9));
     total_weight += weight[z];
     living += sums[z];
   }
@@ -85,7 +87,7 @@ void EntryExit::births(World& w) const {
       f.age[e] = 0;
       f.loss_years[e] = 0;
       f.profit[e] = 0;
-      const bool digital = rng.uniform() < es.digital_share;
+      const bool digital = rng.uniform() < w.digital_share;
       const auto other = rng.below(kSectorCount - 1);
       f.sector[e] = digital ? Sector::digital_services : static_cast<Sector>(other < 6 ? other : 7);
       f.subsidy_rate[e] = static_cast<float>(subsidy_offer(w, static_cast<int>(z), f.sector[e]));

@@ -54,9 +54,12 @@ void Fiscal::run(Phase, World& w, YearStats& stats) {
     zs.payout_ratio[z] = short_of_money ? zs.subsidy_budget[z] / due[z] : 1.0;
     zs.subsidy_paid[z] = short_of_money ? zs.subsidy_budget[z] : due[z];
     zs.subsidy_waste[z] = std::min(zs.subsidy_paid[z], zs.payout_ratio[z] * due[Z + z]);
-    zs.services_spending[z] = discretionary - zs.subsidy_budget[z];
+    // Mechanisms may have committed part of the budget (earmarked); services get what is left.
+    zs.earmarked[z] = std::min(zs.earmarked[z], discretionary - zs.subsidy_budget[z]);
+    zs.services_spending[z] = discretionary - zs.subsidy_budget[z] - zs.earmarked[z];
     zs.service_capacity[z] = (1 - g_.service_depreciation) * zs.service_capacity[z] + zs.services_spending[z];
-    // Revenue and transfers, less running costs, subsidies paid and services: the unspent subsidy budget.
+    // Revenue and transfers, less running costs, subsidies paid, services and earmarked spending: the unspent
+    // subsidy budget.
     zs.fiscal_balance[z] = zs.subsidy_budget[z] - zs.subsidy_paid[z];
     stats.zone[subsidy][z] = zs.subsidy_paid[z];
     stats.zone[fiscal_balance][z] = zs.fiscal_balance[z];

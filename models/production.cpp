@@ -14,13 +14,28 @@ namespace zonesim {
 
 namespace {
 constexpr Phase kPhases[] = {Phase::production};
+constexpr auto S = static_cast<std::size_t>(kSectorCount);
+
+// Employment that counts for agglomeration: the zone's own plus what 1+N links share in (chain links: the
+// partner's employment in the same sector; fusion links: the partner's total employment). Identity without links.
+void add_linked_employment(const World& w, std::vector<double>& sector_emp, std::vector<double>& zone_emp) {
+  const auto Z = static_cast<std::size_t>(w.zone_count());
+  const std::vector<double> own_sector = sector_emp, own_total = zone_emp;
+  for (std::size_t a = 0; a < Z; ++a)
+    for (std::size_t b = 0; b < Z; ++b) {
+      const double chain = w.chain_links[a * Z + b], fusion = w.fusion_links[a * Z + b];
+      if (chain > 0)
+        for (std::size_t s = 0; s < S; ++s) sector_emp[a * S + s] += chain * own_sector[b * S + s];
+      if (fusion > 0) zone_emp[a] += fusion * own_total[b];
+    }
 }
+
+}  // namespace
 
 std::span<const Phase> Production::phases() const { return kPhases; }
 
 void Production::update_market(World& w) const {
   const auto Z = static_cast<std::size_t>(w.zone_count());
-  constexpr auto S = static_cast<std::size_t>(kSectorCount);
   const Enterprises& f = w.firms;
   // Per zone and sector: employment; per zone: employment, output.
   const std::vector<double> sums = chunked_sum(f.size(), Z * S + 2 * Z, [&](std::size_t e, double* p) {
@@ -30,7 +45,7 @@ void Production::update_market(World& w) const {
     p[Z * S + z] += f.employment[e];
     p[Z * S + Z + z] += f.output[e];
   });
-  const double* sector_emp = sums.data();
+  const std::vector<double> sector_own(sums.begin(), sums.begin() + static_cast<long>(Z * S));
   const double* zone_emp = sums.data() + Z * S;
   const double* zone_out = sums.data() + Z * S + Z;
   double total_emp = 0, total_out = 0, total_knowledge = 0, total_services = 0, active = 0;
@@ -42,20 +57,23 @@ void Production::update_market(World& w) const {
     total_out += zone_out[z];
     total_knowledge += w.zones.patent_stock[z];
     total_services += w.zones.service_capacity[z];
-    for (std::size_t s = 0; s < S; ++s) mean_sector_emp[s] += sector_emp[z * S + s] / active;
+    for (std::size_t s = 0; s < S; ++s) mean_sector_emp[s] += sector_own[z * S + s] / active;
   }
+  std::vector<double> sector_emp = sector_own, linked_emp(zone_emp, zone_emp + Z);
+  add_linked_employment(w, sector_emp, linked_emp);
   const double n_zones = active;  // means are over the active zones
   const double mean_emp = total_emp / n_zones, mean_knowledge = total_knowledge / n_zones;
   const double mean_services = total_services / n_zones;
   const double national_productivity = total_out / std::max(total_emp, 1.0);
   for (std::size_t z = 0; z < Z; ++z) {
-    const double all = std::log(std::max(zone_emp[z], 1.0) / std::max(mean_emp, 1.0));
+    const double all = std::log(std::max(linked_emp[z], 1.0) / std::max(mean_emp, 1.0));
     const double know = std::log(std::max(w.zones.patent_stock[z], 1.0) / std::max(mean_knowledge, 1.0));
+    const double own_services = w.zones.service_capacity[z] + w.zones.service_import[z];
     const double services =
-        mean_services > 0 ? std::log(std::max(w.zones.service_capacity[z], 1e-9 * mean_services) / mean_services) : 0;
+        mean_services > 0 ? std::log(std::max(own_services, 1e-9 * mean_services) / mean_services) : 0;
     for (std::size_t s = 0; s < S; ++s) {
       const double own = std::log(std::max(sector_emp[z * S + s], 1.0) / std::max(mean_sector_emp[s], 1.0));
-      const double tie = s == static_cast<std::size_t>(Sector::digital_services) ? p_.digital_place_tie : 1.0;
+      const double tie = s == static_cast<std::size_t>(Sector::digital_services) ? w.digital_place_tie : 1.0;
       w.zones.place_factor[z * S + s] =
           std::exp(tie * (p_.own_sector_agglomeration * own + p_.all_sector_agglomeration * all +
                           p_.knowledge_elasticity * know + p_.service_elasticity * services));

@@ -55,10 +55,12 @@ void Relocation::run(Phase, World& w, YearStats&) {
           continue;
         }
         const double y_there = y * place_factor(w, d, s) / here_factor;
-        const double subsidy = subsidy_offer(w, d, s) * w.zones.payout_ratio[d];  // as far as d could pay
+        // As far as d could pay; an investor does not bid for firms of a zone it holds equity in (5.1).
+        const double subsidy = w.equity[w.pair(d, here)] > 0 ? 0.0 : subsidy_offer(w, d, s) * w.zones.payout_ratio[d];
         const double profit_there = enterprise_profit(y_there, rho, l, w.zones.labour_cost[d], subsidy);
-        const double cost = p_.fixed_cost + p_.distance_cost * w.distance(here, d) / 1000.0 +
-                            (w.table.zones[d].province != province ? p_.province_cost : 0.0);
+        const double cost = w.move_cost_factor[w.pair(here, d)] *
+                            (p_.fixed_cost + p_.distance_cost * w.distance(here, d) / 1000.0 +
+                             (w.table.zones[d].province != province ? p_.province_cost : 0.0));
         utility[d] = p_.profit_weight * (profit_there - profit_here) / y - cost;
         best = std::max(best, utility[d]);
       }
@@ -78,7 +80,7 @@ void Relocation::run(Phase, World& w, YearStats&) {
       f.origin_zone[e] = static_cast<std::uint16_t>(here);
       f.zone[e] = static_cast<std::uint16_t>(chosen);
       f.move_year[e] = year;
-      f.subsidy_rate[e] = static_cast<float>(subsidy_offer(w, chosen, s));
+      f.subsidy_rate[e] = w.equity[w.pair(chosen, here)] > 0 ? 0.0F : static_cast<float>(subsidy_offer(w, chosen, s));
     }
   }
   // Moves of the year per zone (an enterprise moves at most once a year).
@@ -86,10 +88,12 @@ void Relocation::run(Phase, World& w, YearStats&) {
   auto& out = w.zones.relocations_out;
   std::fill(in.begin(), in.end(), 0.0);
   std::fill(out.begin(), out.end(), 0.0);
+  std::fill(w.moved_output.begin(), w.moved_output.end(), 0.0);
   for (std::size_t e = 0; e < n; ++e)
     if ((f.flags[e] & Enterprises::alive) && f.move_year[e] == year) {
       in[f.zone[e]] += 1;
       out[f.origin_zone[e]] += 1;
+      w.moved_output[w.pair(f.origin_zone[e], f.zone[e])] += f.output[e];
     }
 }
 

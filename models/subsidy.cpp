@@ -28,11 +28,11 @@ void SubsidyPolicy::run(Phase, World& w, YearStats& stats) {
   const std::vector<double> subsidised = chunked_sum(f.size(), Z, [&](std::size_t e, double* p) {
     if ((f.flags[e] & Enterprises::alive) && f.subsidy_rate[e] > 0) p[f.zone[e]] += f.output[e];
   });
-  const EvaluationSpec k = effective_weights(g_);
-  const double total = k.gdp + k.tax + k.innovation + k.cooperation + k.radiation + k.national;
-  const double gdp_like = total > 0 ? (k.gdp + k.tax) / total : 0.0;
   ZoneState& zs = w.zones;
   for (std::size_t z = 0; z < Z; ++z) {
+    const EvaluationSpec k = effective_weights(w, static_cast<int>(z));
+    const double total = k.gdp + k.tax + k.innovation + k.cooperation + k.radiation + k.national;
+    const double gdp_like = total > 0 ? (k.gdp + k.tax) / total : 0.0;
     zs.subsidy_share[z] =
         std::clamp(g_.subsidy_share * gdp_like * (1 + g_.escalation * zs.tournament_pressure[z]), 0.0, 1.0);
     const double discretionary = g_.discretionary_share * (zs.revenue[z] + zs.transfers_in[z]);

@@ -31,9 +31,14 @@ double growth(double now, double before) { return before > 0 ? std::log((now + 1
 
 }  // namespace
 
-EvaluationSpec effective_weights(const GovernmentSpec& g) {
-  const double local = 1 - g.national_orientation, national = g.national_orientation;
-  EvaluationSpec w = g.evaluation;
+EvaluationSpec effective_weights(const World& world, int z) {
+  return effective_weights(world.zones.evaluation[static_cast<std::size_t>(z)],
+                           world.zones.national_orientation[static_cast<std::size_t>(z)]);
+}
+
+EvaluationSpec effective_weights(const EvaluationSpec& evaluation, double national_orientation) {
+  const double local = 1 - national_orientation, national = national_orientation;
+  EvaluationSpec w = evaluation;
   for (double* x : {&w.gdp, &w.tax, &w.innovation, &w.cooperation, &w.radiation, &w.national}) *x *= local;
   w.innovation += 0.5 * national;
   w.national += 0.5 * national;
@@ -76,6 +81,13 @@ std::vector<std::vector<double>> Tournament::criteria(const World& w, const Year
     last_revenue_[z] = w.zones.revenue[z];
     last_patents_[z] = s.zone[patents][z];
   }
+  // An investor counts its equity share of each investee's growth as its own (cross-holding, MODEL.md 5.1).
+  const std::vector<double> own_growth = c[0];
+  for (std::size_t a = 0; a < Z; ++a)
+    for (std::size_t b = 0; b < Z; ++b) {
+      const double held = w.equity[a * Z + b];
+      if (held > 0 && s.zone[gdp][b] > 0) c[0][a] += std::min(1.0, held / s.zone[gdp][b]) * own_growth[b];
+    }
   for (auto& v : c) standardise(v, w.zones.active);
   return c;
 }
@@ -83,10 +95,10 @@ std::vector<std::vector<double>> Tournament::criteria(const World& w, const Year
 void Tournament::run(Phase, World& w, YearStats& stats) {
   const auto Z = static_cast<std::size_t>(w.zone_count());
   const auto c = criteria(w, stats);
-  const EvaluationSpec k = effective_weights(g_);
-  const double weight[6] = {k.gdp, k.tax, k.innovation, k.cooperation, k.radiation, k.national};
   auto& score = w.zones.tournament_score;
   for (std::size_t z = 0; z < Z; ++z) {
+    const EvaluationSpec k = effective_weights(w, static_cast<int>(z));
+    const double weight[6] = {k.gdp, k.tax, k.innovation, k.cooperation, k.radiation, k.national};
     score[z] = 0;
     for (int i = 0; i < 6; ++i) score[z] += weight[i] * c[static_cast<std::size_t>(i)][z];
   }

@@ -4,12 +4,18 @@
 #include <vector>
 
 #include "zonesim/model.hpp"
+#include "zonesim/world.hpp"
 
 namespace zonesim {
 
 // Effective objective weights of a zone: (1 - national_orientation) * evaluation + national_orientation *
 // (innovation 0.5, national evaluation 0.5).
-EvaluationSpec effective_weights(const GovernmentSpec& g);
+EvaluationSpec effective_weights(const EvaluationSpec& evaluation, double national_orientation);
+inline EvaluationSpec effective_weights(const GovernmentSpec& g) {
+  return effective_weights(g.evaluation, g.national_orientation);
+}
+// The same for zone z of a world (its own evaluation and orientation, which mechanisms may have changed).
+EvaluationSpec effective_weights(const World& world, int z);
 
 class Tournament : public Model {
  public:

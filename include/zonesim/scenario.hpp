@@ -64,6 +64,7 @@ struct EntrySpec {
   double knowledge_elasticity = 0;  // ... * knowledge stock^this
   double size_factor = 0;           // entrant employment relative to the zone's mean enterprise
   double subsidy_response = 0;      // births rise as exp(subsidy_response * the zone's mean offer)
+  double venture_response = 0;      // births rise by venture_response * venture capital / zone GDP
 };
 
 struct ExitSpec {

@@ -108,6 +108,16 @@ struct ZoneState {
   std::vector<double> subsidy_paid, subsidy_waste, fiscal_balance;
   // The tournament: this year's score and pressure (share of rivals ranked above, provincial and national).
   std::vector<double> tournament_score, tournament_pressure;
+  // Each zone's evaluation weights and national orientation (from governments.*; mechanisms may change them).
+  std::vector<EvaluationSpec> evaluation;
+  std::vector<double> national_orientation;
+  // Hooks through which mechanisms act (models/ for the mechanisms; docs/mechanisms.md). Each is neutral at its
+  // default, so the core models read them unconditionally.
+  std::vector<double> equity_out, equity_in;  // equity held in other zones / held by others here, billion CNY
+  std::vector<double> service_import;   // service capacity used from partners (1+N), added to own capacity
+  std::vector<double> earmarked;        // next year's discretionary budget committed to mechanisms, billion CNY
+  std::vector<double> venture_capital;  // venture funds available this year, billion CNY (raises births)
+  std::vector<double> external_funds;   // money received this year from provinces, centre or other zones
   // Bookkeeping of the year.
   std::vector<double> relocations_in, relocations_out;
 };
@@ -130,8 +140,18 @@ struct World {
   ZoneState zones;
   Enterprises firms;
   std::vector<double> distance_km;  // [a * zones + b]: great-circle distance between host cities
+  // Zone-pair hooks ([a * zones + b]) for mechanisms, neutral by default:
+  std::vector<double> equity;            // equity that zone a's asset company holds in zone b, billion CNY
+  std::vector<double> move_cost_factor;  // multiplies the moving cost from a to b (1; < 1 along 1+N links)
+  std::vector<double> chain_links;       // b's own-sector employment counted in a's agglomeration, per unit
+  std::vector<double> fusion_links;      // b's total employment counted in a's agglomeration, per unit
+  std::vector<double> moved_output;      // output of enterprises that moved from a to b this year, billion CNY
+  // Economy-wide conditions that mechanisms may shift (initialised from the scenario).
+  double digital_share = 0;       // probability that an entrant is digital
+  double digital_place_tie = 0;   // digital enterprises' place elasticities relative to the others'
 
-  double distance(int a, int b) const { return distance_km[static_cast<std::size_t>(a * zone_count() + b)]; }
+  double distance(int a, int b) const { return distance_km[pair(a, b)]; }
+  std::size_t pair(int a, int b) const { return static_cast<std::size_t>(a * zone_count() + b); }
 
   int zone_count() const { return table.size(); }
   bool is_active(int z) const { return zones.active[static_cast<std::size_t>(z)] != 0; }
