@@ -1,3 +1,5 @@
 # Sweep tests (included at the end of tests/CMakeLists.txt).
 zonesim_test(test_design test_design.cpp)
 target_link_libraries(test_design PRIVATE zonesim_sweep)
+zonesim_test(test_sweep test_sweep.cpp)
+target_link_libraries(test_sweep PRIVATE zonesim_sweep)

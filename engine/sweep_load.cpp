@@ -20,8 +20,8 @@ const std::vector<std::string> kSweepOnlyKeys = {"base", "design", "factors", "r
 const std::vector<std::string> kDesignKeys = {"levels", "samples", "seed", "type"};
 const std::vector<std::string> kFactorKeys = {"levels", "range", "scale"};
 // Every scenario of a sweep shares the time axis, the zone table and the output settings.
-const std::set<std::string> kSharedKeys = {"time.start", "time.end", "zones.year", "zones.table",
-                                           "output.compression"};
+const std::set<std::string> kSharedKeys = {"time.start",  "time.end",    "zones.year",
+                                           "zones.table", "zones.entry", "output.compression"};
 
 size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<size_t> row(b.size() + 1);
@@ -128,7 +128,7 @@ struct Parser {
     if (kSharedKeys.count(key)) {
       problem(at, path,
               "cannot vary between scenarios: every scenario of a sweep shares time.start, time.end, "
-              "zones.year, zones.table and output.compression (set it under set:)");
+              "zones.year, zones.table, zones.entry and output.compression (set it under set:)");
       return false;
     }
     return true;

@@ -107,7 +107,7 @@ int cmd_sweep(const std::vector<std::string>& argv) {
   const SweepPlan plan = load_sweep(a.positional[0], overrides);
   check_memory(plan, opt.threads);
   const ScenarioSpec& first = plan.scenarios.front().spec;
-  const ZoneTable table = load_zone_table(first.zones.table, first.zones.year);
+  const ZoneTable table = zone_table_for(first);
   const bool quiet = a.has("quiet");
   if (!quiet)
     std::fprintf(stderr, "zonesim sweep: %zu scenarios x %d replicates = %lld runs on %d threads -> %s\n",
