@@ -192,6 +192,11 @@ bool parse_real(const std::string& s, double& v) {
 }
 
 std::string range_text(const FieldDecl& d) {
+  if (!d.text_choices.empty()) {
+    std::string s;
+    for (const auto& c : d.text_choices) s += (s.empty() ? "" : " or ") + c;
+    return s;
+  }
   if (!d.choices.empty()) {
     std::string s;
     for (auto c : d.choices) s += (s.empty() ? "" : " or ") + std::to_string(c);
@@ -209,9 +214,9 @@ std::string range_text(const FieldDecl& d) {
 
 // Convert one YAML value to the field's type; returns false after recording a problem.
 bool convert(const FieldDecl& d, const Entry& e, FieldValue& out, Problems& problems) {
-  const std::string expected = std::string(detail::type_name(d.type)) +
-                               (d.type == FieldType::Integer || d.type == FieldType::Real
-                                    ? " in " + range_text(d) : "");
+  std::string expected = detail::type_name(d.type);
+  if (d.type == FieldType::Integer || d.type == FieldType::Real) expected += " in " + range_text(d);
+  if (!d.text_choices.empty()) expected += ": " + range_text(d);
   auto fail = [&](const std::string& what) {
     problems.push_back(located(e.mark, d.path, what + " (expected " + expected + ")"));
     return false;
@@ -222,6 +227,9 @@ bool convert(const FieldDecl& d, const Entry& e, FieldValue& out, Problems& prob
   switch (d.type) {
     case FieldType::Text:
     case FieldType::Path:
+      if (!d.text_choices.empty() &&
+          std::find(d.text_choices.begin(), d.text_choices.end(), s) == d.text_choices.end())
+        return fail("'" + s + "' is not an allowed value");
       out = s;
       return true;
     case FieldType::Boolean:
@@ -354,8 +362,10 @@ std::vector<FieldInfo> scenario_fields() {
   std::vector<FieldInfo> out;
   for (const auto& d : detail::field_decls())
     out.push_back({d.path, detail::type_name(d.type), d.default_text,
-                   d.type == FieldType::Integer || d.type == FieldType::Real ? range_text(d) : "", d.unit,
-                   d.help});
+                   d.type == FieldType::Integer || d.type == FieldType::Real || !d.text_choices.empty()
+                       ? range_text(d)
+                       : "",
+                   d.unit, d.help});
   return out;
 }
 

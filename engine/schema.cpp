@@ -8,56 +8,6 @@
 namespace zonesim::detail {
 namespace {
 
-std::string real_text(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  std::string s = buf;
-  if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
-  return s;
-}
-
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-template <class Get>
-FieldDecl integer(std::string path, Get get, long long def, double lo, double hi, std::string unit,
-                  std::string help, std::vector<long long> choices = {}) {
-  using T = std::remove_reference_t<decltype(get(std::declval<ScenarioSpec&>()))>;
-  return {std::move(path), FieldType::Integer, std::to_string(def), lo, hi, std::move(choices), std::move(unit),
-          std::move(help),
-          [get](ScenarioSpec& s, const FieldValue& v) { get(s) = static_cast<T>(std::get<long long>(v)); },
-          [get](const ScenarioSpec& s) {
-            return std::to_string(get(const_cast<ScenarioSpec&>(s)));
-          }};
-}
-
-template <class Get>
-FieldDecl real(std::string path, Get get, double def, double lo, double hi, std::string unit, std::string help) {
-  return {std::move(path), FieldType::Real, real_text(def), lo, hi, {}, std::move(unit), std::move(help),
-          [get](ScenarioSpec& s, const FieldValue& v) { get(s) = std::get<double>(v); },
-          [get](const ScenarioSpec& s) { return real_text(get(const_cast<ScenarioSpec&>(s))); }};
-}
-
-template <class Get>
-FieldDecl text(std::string path, FieldType type, Get get, std::string def, std::string help) {
-  return {std::move(path), type, quoted(def), 0, 0, {}, "", std::move(help),
-          [get](ScenarioSpec& s, const FieldValue& v) { get(s) = std::get<std::string>(v); },
-          [get](const ScenarioSpec& s) { return quoted(get(const_cast<ScenarioSpec&>(s))); }};
-}
-
-template <class Get>
-FieldDecl boolean(std::string path, Get get, bool def, std::string help) {
-  return {std::move(path), FieldType::Boolean, def ? "true" : "false", 0, 0, {}, "", std::move(help),
-          [get](ScenarioSpec& s, const FieldValue& v) { get(s) = std::get<bool>(v); },
-          [get](const ScenarioSpec& s) { return std::string(get(const_cast<ScenarioSpec&>(s)) ? "true" : "false"); }};
-}
-
 constexpr double kMaxSeed = 18446744073709551615.0;
 
 std::vector<FieldDecl> build() {
@@ -244,6 +194,7 @@ std::vector<FieldDecl> build() {
                    "Polarization sensitivity alpha of Esteban-Ray (1994)."));
   f.push_back(integer("output.compression", [](ScenarioSpec& s) -> auto& { return s.output.compression; }, 4, 0,
                       9, "1", "Deflate level of the HDF5 datasets (0 = none)."));
+  add_mechanism_fields(f);
   return f;
 }
 

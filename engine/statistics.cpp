@@ -26,6 +26,8 @@ const std::array<VarInfo, kZoneVarCount> kZoneVars = {{
     {"equity_in", "equity held in the zone by other zones' asset companies", "billion CNY", false},
     {"relocations_in", "enterprises that moved into the zone in the year", "1", true},
     {"relocations_out", "enterprises that moved out of the zone in the year", "1", true},
+    {"external_funds", "money received under incentive schemes (province, centre, other zones) in the year",
+     "billion CNY", false},
 }};
 
 const std::array<VarInfo, kTotalVarCount> kTotalVars = {{
@@ -33,6 +35,7 @@ const std::array<VarInfo, kTotalVarCount> kTotalVars = {{
     {"total_subsidy", "subsidies paid by all zones", "billion CNY", false},
     {"subsidy_waste", "subsidies paid for relocations that only moved output between zones", "billion CNY", false},
     {"relocations", "enterprises that moved between zones in the year", "1", true},
+    {"total_external_funds", "money paid to zones under incentive schemes in the year", "billion CNY", false},
 }};
 
 YearStats::YearStats(int zones) {
@@ -65,6 +68,7 @@ void collect_statistics(const World& w, YearStats& s) {
     s.zone[relocations_in][z] = w.zones.relocations_in[z];
     s.zone[equity_out][z] = w.zones.equity_out[z];
     s.zone[equity_in][z] = w.zones.equity_in[z];
+    s.zone[external_funds][z] = w.zones.external_funds[z];
     s.zone[relocations_out][z] = w.zones.relocations_out[z];
   }
 }
@@ -77,6 +81,7 @@ void finish_statistics(const World& w, YearStats& s) {
     s.total[total_subsidy] += s.zone[subsidy][z];
     s.total[relocations] += s.zone[relocations_in][z];
     s.total[subsidy_waste] += w.zones.subsidy_waste[z];
+    s.total[total_external_funds] += s.zone[external_funds][z];
   }
   // Metrics describe the zones that exist (are active) in the year.
   std::vector<int> province;

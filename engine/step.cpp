@@ -1,6 +1,8 @@
 // One year of the simulation. The order of the phases is fixed here and nowhere else (docs/model.md).
 #include "zonesim/step.hpp"
 
+#include <algorithm>
+
 namespace zonesim {
 
 const char* phase_name(Phase p) {
@@ -21,6 +23,11 @@ void run_phase(Phase phase, World& world, const ModelList& models, YearStats& st
   for (const auto& m : models)
     for (Phase p : m->phases())
       if (p == phase) m->run(phase, world, stats);
+}
+
+// What is counted per year starts at zero.
+void reset_year(World& world) {
+  std::fill(world.zones.external_funds.begin(), world.zones.external_funds.end(), 0.0);
 }
 
 void age_enterprises(World& world) {
@@ -44,6 +51,7 @@ void step(World& world, const ModelList& models, YearStats& stats) {
   ++world.step;
   ++world.year;
   age_enterprises(world);
+  reset_year(world);
   activate_entering_zones(world);
   run_phase(Phase::production, world, models, stats);
   run_phase(Phase::innovation, world, models, stats);

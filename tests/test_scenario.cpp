@@ -75,9 +75,13 @@ TEST_CASE("unknown keys are errors with the place and a suggestion") {
   p = problems_of(dir, "sede: 1\n");
   REQUIRE(p.size() == 1);
   CHECK(contains(p[0], ":1:1: sede: unknown key (did you mean 'seed'?)"));
-  p = problems_of(dir, "mechanisms:\n  cross_holding:\n    enabled: true\n");
+  p = problems_of(dir, "mechanisms:\n  cross_holdin:\n    enabled: true\n");
   REQUIRE(p.size() == 1);
-  CHECK(contains(p[0], "mechanisms: unknown key"));
+  CHECK(contains(p[0], ":2:3: mechanisms.cross_holdin: unknown key (did you mean 'cross_holding'?)"));
+  p = problems_of(dir, "mechanisms:\n  one_plus_n:\n    leader_rule: biggest\n");
+  REQUIRE(p.size() == 1);
+  CHECK(contains(p[0], "mechanisms.one_plus_n.leader_rule: 'biggest' is not an allowed value (expected string: "
+                       "largest or capital)"));
 }
 
 TEST_CASE("wrong types and out-of-range values name the key, the value and what was expected") {

@@ -109,6 +109,110 @@ struct GovernmentSpec {
   EvaluationSpec evaluation;
 };
 
+// ---- The incentive schemes of the articles: mechanisms.<name> (MODEL.md section 5; docs/mechanisms.md). ----
+// Each is off by default; its model in models/<name>.cpp acts only when enabled.
+
+struct CrossHoldingSpec {  // 5.1, seed 001 incentive 2
+  bool enabled = false;
+  double investor_share = 0;            // the most advanced zones (share of active zones, by GDP) invest
+  double investee_share = 0;            // in the lagging zones (share of active zones, by GDP)
+  double investment_rate = 0;           // yearly investment as a share of the investor's fiscal revenue
+  double dividend_rate = 0;             // yearly dividend as a share of the equity held
+  double same_province_preference = 0;  // share of investment that stays in the investor's province
+  double capital_to_services = 0;       // service capacity built per unit of capital received
+};
+
+struct OnePlusNSpec {  // 5.2, seed 001 section 3
+  bool enabled = false;
+  std::string leader_rule;         // "largest" (GDP) or "capital" (the provincial capital's main zone)
+  int members = 0;                 // N weaker zones led (0 = every other zone of the province)
+  bool tech_enabling = false;      // knowledge spills from leader to members along the edge
+  bool chain_extension = false;    // members share the leader's own-sector agglomeration (up/downstream)
+  bool cross_fusion = false;       // members share the leader's all-sector agglomeration
+  double service_export_share = 0; // share of the leader's service capacity members use
+  double spillover_weight = 0;     // weight of the tech_enabling cooperation edge
+  double chain_link = 0;           // leader's own-sector employment counted in a member's, per unit
+  double fusion_link = 0;          // leader's total employment counted in a member's, per unit
+  double move_cost_discount = 0;   // cut of the moving cost from a saturated leader into its members
+};
+
+struct OutputSharingSpec {  // 5.3, seed 001 incentive 1
+  bool enabled = false;
+  int years = 0;              // K: years a moved enterprise's output still counts (partly) to its origin
+  double origin_share = 0;    // share counted to the origin: 1 (wholly), 0.5 (50:50), 0.3 (30:70)
+  double co_built_share = 0;  // share of a co-built project's output counted to its builders by their stakes
+};
+
+struct TransferPaymentsSpec {  // 5.4, seed 001 incentive 3
+  bool enabled = false;
+  double compensation_rate = 0;  // share of the revenue lost with enterprises moving to a partner, compensated
+  double project_funding = 0;    // billion CNY a year per co-built project (cooperation or equity link)
+};
+
+struct SynergyFundSpec {  // 5.5, seed 001 enabling 1
+  bool enabled = false;
+  double size = 0;               // billion CNY a year, all provinces, shared by province GDP
+  double development_share = 0;  // part for land and infrastructure (capacity)
+  double industry_share = 0;     // part for industrial chains (services of the zone)
+  double venture_share = 0;      // part for start-ups (venture capital)
+  double lagging_share = 0;      // the lagging zones of each province that receive it (share, by GDP)
+  double land_cost = 0;          // billion CNY per km2 of zone land developed
+};
+
+struct CentralPilotSpec {  // 5.6, seed 000 challenge 1
+  bool enabled = false;
+  std::string selection;           // "largest", "lagging" or "list"
+  std::string list;                // zone names (name_en) separated by ';' when selection is "list"
+  int zones = 0;                   // number of pilot zones (selection largest/lagging)
+  double amount = 0;               // billion CNY a year per pilot zone
+  double national_orientation = 0; // pilot zones' weight of the national orientation
+  double rnd_share = 0;            // share of the money that funds enterprises' R&D (rest: services)
+};
+
+struct EvaluationReformSpec {  // 5.7, seed 000 challenges 1 and 3; seed 001 incentive 1
+  bool enabled = false;
+  EvaluationSpec weights;          // the reformed evaluation weights (replace governments.evaluation)
+  double national_orientation = 0; // the reformed weight of the ministry's evaluation in promotions
+};
+
+struct StrategicBureauSpec {  // 5.8, seed 000 challenge 4
+  bool enabled = false;
+  int zones = 0;                   // the largest zones that set one up (0 = all)
+  double budget_share = 0;         // share of the discretionary budget committed to projects
+  int horizon = 0;                 // years from launch to outcome
+  double success_probability = 0;  // a project's chance of success (<= 0.2: "80%+ failure")
+  double success_productivity = 0; // productivity gain of the zone's enterprises in the sector on success
+  double knowledge_per_billion = 0;// patent-equivalents added to knowledge per billion CNY spent, win or lose
+  double talent_per_billion = 0;   // R&D personnel (persons) kept per billion CNY spent, win or lose
+};
+
+struct CompetingParksSpec {  // 5.9, seed 000 challenges 3 and 5
+  bool enabled = false;
+  double offer = 0;          // subsidy offered by non-national parks (share of value added)
+  double offer_growth = 0;   // yearly growth of that offer (new science cities keep coming)
+  double attractiveness = 0; // utility of a park apart from the offer (negative: weaker ecosystems)
+};
+
+struct DigitalShiftSpec {  // 5.9, seed 000 challenge 5
+  bool enabled = false;
+  double entrant_share_growth = 0;  // yearly rise of the digital share among entrants
+  double max_share = 0;             // cap on that share
+  double place_tie_change = 0;      // yearly change of the digital place tie (negative: weaker ties)
+};
+
+struct MechanismsSpec {
+  CrossHoldingSpec cross_holding;
+  OnePlusNSpec one_plus_n;
+  OutputSharingSpec output_sharing;
+  TransferPaymentsSpec transfer_payments;
+  SynergyFundSpec synergy_fund;
+  CentralPilotSpec central_pilot;
+  EvaluationReformSpec evaluation_reform;
+  StrategicBureauSpec strategic_bureau;
+  CompetingParksSpec competing_parks;
+  DigitalShiftSpec digital_shift;
+};
+
 struct MetricsSpec {
   int top_k = 0;
   double esteban_ray_alpha = 0;
@@ -130,6 +234,7 @@ struct ScenarioSpec {
   ExitSpec exit;
   RelocationSpec relocation;
   GovernmentSpec governments;
+  MechanismsSpec mechanisms;
   MetricsSpec metrics;
   OutputSpec output;
 

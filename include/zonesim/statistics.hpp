@@ -19,9 +19,9 @@ struct VarInfo {
 
 enum ZoneVar {
   gdp, gdp_attributed, employment, firms, hightech_firms, patents, patent_stock, rnd_personnel, subsidy,
-  fiscal_balance, occupancy, equity_out, equity_in, relocations_in, relocations_out, kZoneVarCount
+  fiscal_balance, occupancy, equity_out, equity_in, relocations_in, relocations_out, external_funds, kZoneVarCount
 };
-enum TotalVar { total_gdp, total_subsidy, subsidy_waste, relocations, kTotalVarCount };
+enum TotalVar { total_gdp, total_subsidy, subsidy_waste, relocations, total_external_funds, kTotalVarCount };
 // The variables whose distribution across zones the metrics describe, in output order.
 inline constexpr std::array<ZoneVar, 3> kMetricVars = {ZoneVar::gdp, ZoneVar::patents, ZoneVar::firms};
 inline constexpr std::array<const char*, 3> kMetricVarNames = {"gdp", "patents", "firms"};
