@@ -154,9 +154,9 @@ RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, 
   std::error_code ec;
   fs::create_directory(dir_, ec);
   if (!fs::is_directory(dir_, ec)) throw OutputError(dir_ + ": cannot create the directory of finished runs");
-  lock_fd_ = ::open((dir_ + "/lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (lock_fd_ < 0) throw OutputError(dir_ + "/lock: cannot open: " + std::strerror(errno));
-  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
+  lock_.fd = ::open((dir_ + "/lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lock_.fd < 0) throw OutputError(dir_ + "/lock: cannot open: " + std::strerror(errno));
+  if (::flock(lock_.fd, LOCK_EX | LOCK_NB) != 0)
     throw InputError(output + ": another zonesim sweep is writing it (" + dir_ + "/lock is held)");
   const std::string manifest = dir_ + "/manifest";
   if (fs::exists(manifest, ec)) {
@@ -182,8 +182,9 @@ RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, 
   scan();
 }
 
-RunStore::~RunStore() {
-  if (lock_fd_ >= 0) ::close(lock_fd_);
+void FileDescriptor::reset() {
+  if (fd >= 0) ::close(fd);
+  fd = -1;
 }
 
 std::string RunStore::run_path(int s, int r) const {
@@ -258,7 +259,7 @@ RunResult RunStore::load(int s, int r) const {
 void RunStore::remove() {
   // Rename first, so that a crash while deleting leaves no directory that looks like unfinished work.
   const std::string trash = dir_ + ".done-" + std::to_string(getpid());
-  if (lock_fd_ >= 0) ::close(lock_fd_), lock_fd_ = -1;
+  lock_.reset();
   std::error_code ec;
   fs::rename(dir_, trash, ec);
   fs::remove_all(ec ? dir_ : trash, ec);

@@ -13,12 +13,21 @@
 
 namespace zonesim::detail {
 
+// An open file descriptor, closed on destruction (so a lock taken in a constructor that throws is released).
+struct FileDescriptor {
+  int fd = -1;
+  FileDescriptor() = default;
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() { reset(); }
+  void reset();
+};
+
 class RunStore {
  public:
   // Opens or creates the directory for `output`. Without `resume` an existing directory of finished runs is
   // an error (it holds work); with `resume` its manifest must match the plan. Throws InputError otherwise.
   RunStore(const std::string& output, const SweepPlan& plan, int zones, bool resume);
-  ~RunStore();
   RunStore(const RunStore&) = delete;
   RunStore& operator=(const RunStore&) = delete;
 
@@ -41,7 +50,7 @@ class RunStore {
   int scenarios_, replicates_, years_, zones_;
   std::vector<std::uint8_t> done_;
   long long done_count_ = 0;
-  int lock_fd_ = -1;
+  FileDescriptor lock_;
 };
 
 }  // namespace zonesim::detail
