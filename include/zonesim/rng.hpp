@@ -25,6 +25,18 @@ enum class Purpose : std::uint64_t {
   entrant_attributes = 11,  // agent = the slot the entrant takes
   relocation_consider = 12,
   relocation_choice = 13,
+  // One purpose per mechanism; a mechanism needing several streams per agent uses the draw index or keys the
+  // agent field by (agent, sub-purpose) itself.
+  cross_holding = 14,
+  one_plus_n = 15,
+  output_sharing = 16,
+  transfer_payments = 17,
+  synergy_fund = 18,
+  central_pilot = 19,
+  evaluation_reform = 20,
+  strategic_bureau = 21,
+  competing_parks = 22,
+  digital_shift = 23,
 };
 
 struct RunKey {
