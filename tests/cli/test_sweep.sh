@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# zonesim sweep and compare end to end. The heart of it: a real sweep process killed with SIGKILL mid-way (and
+# again while it assembles OUT.h5), resumed, and compared bit for bit with an uninterrupted sweep. Then the
+# refusals, the error format, compare's three formats, and every sweep shipped in scenarios/sweeps/.
+set -u
+ZONESIM=${1:?usage: test_sweep.sh path/to/zonesim}
+HERE=$(cd "$(dirname "$0")" && pwd)
+SAME="/usr/bin/python3 $HERE/../contract/same_data.py"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+fails=0
+ok() { echo "ok   $1"; }
+fail() { echo "FAIL $1"; fails=$((fails + 1)); }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
+json_field() { /usr/bin/python3 -c "import json,sys; print(json.loads(sys.stdin.readline())['$1'])"; }
+count_runs() { ls "$1" 2>/dev/null | grep -c '^run-.*\.bin$'; }
+
+printf 'seed: 4\ntime:\n  end: 2028\nenterprises:\n  count: 6000\n' >"$TMP/base.yaml"
+cat >"$TMP/sweep.yaml" <<'YAML'
+base: base.yaml
+schemes:
+  ref: {}
+  cheap: {relocation.fixed_cost: 1.0}
+factors:
+  entry.rate: [0.04, 0.08]
+replicates: 16
+YAML
+TOTAL=64
+
+# The reference: uninterrupted, one thread.
+"$ZONESIM" sweep "$TMP/sweep.yaml" -o "$TMP/whole.h5" --threads 1 >"$TMP/whole.json" 2>"$TMP/whole.err"
+check "uninterrupted sweep" test -f "$TMP/whole.h5"
+check "progress lines off a terminal" grep -q "$TOTAL/$TOTAL runs (100%)" "$TMP/whole.err"
+check "sweep leaves no directory of runs" test ! -e "$TMP/.whole.h5.runs"
+check "contract holds for a sweep" /usr/bin/python3 "$HERE/../contract/check_contract.py" "$TMP/whole.h5" --seed 4
+
+# kill -9 a real sweep once some but not all runs are saved.
+RUNS="$TMP/.killed.h5.runs"
+"$ZONESIM" sweep "$TMP/sweep.yaml" -o "$TMP/killed.h5" --threads 2 >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 3000); do
+  n=$(count_runs "$RUNS")
+  [[ $n -ge 8 ]] && break
+  sleep 0.01
+done
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+saved=$(count_runs "$RUNS")
+echo "     killed with $saved of $TOTAL runs saved"
+check "killed mid-way: some runs saved" test "$saved" -ge 1 -a "$saved" -lt "$TOTAL"
+check "killed mid-way: no OUT.h5" test ! -e "$TMP/killed.h5"
+"$ZONESIM" sweep "$TMP/sweep.yaml" -o "$TMP/killed.h5" --threads 2 >/dev/null 2>"$TMP/err"
+check "without --resume the saved runs are not overwritten" grep -q "add --resume" "$TMP/err"
+printf 'base: base.yaml\nschemes:\n  ref: {}\nreplicates: 2\n' >"$TMP/other.yaml"
+"$ZONESIM" sweep "$TMP/other.yaml" -o "$TMP/killed.h5" --resume >/dev/null 2>"$TMP/err"
+check "another definition is refused (exit 2)" test $? -eq 2
+check "... with a clear message" grep -q "belong to a different sweep definition" "$TMP/err"
+"$ZONESIM" sweep "$TMP/sweep.yaml" -o "$TMP/killed.h5" --resume --threads 2 >"$TMP/resumed.json" 2>/dev/null
+check "resume exits 0" test $? -eq 0
+before=$(json_field runs_done_before <"$TMP/resumed.json")
+now=$(json_field runs_done_now <"$TMP/resumed.json")
+check "resume reuses every saved run ($before)" test "$before" -eq "$saved"
+check "resume runs only the rest ($now), none twice" test $((before + now)) -eq $TOTAL
+check "resumed data identical to the uninterrupted sweep" $SAME "$TMP/whole.h5" "$TMP/killed.h5"
+check "the directory of runs is gone" test ! -e "$RUNS"
+
+# kill -9 while OUT.h5 is being assembled (best effort: when every run is saved), then resume.
+RUNS="$TMP/.late.h5.runs"
+"$ZONESIM" sweep "$TMP/sweep.yaml" -o "$TMP/late.h5" --threads 2 >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 5000); do
+  [[ $(count_runs "$RUNS") -ge $TOTAL || -e "$TMP/late.h5" ]] && break
+  sleep 0.002
+done
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+[[ -e "$TMP/late.h5" ]] && echo "     (the sweep finished before the kill)" || echo "     killed while assembling"
+"$ZONESIM" sweep "$TMP/sweep.yaml" -o "$TMP/late.h5" --resume >"$TMP/late.json" 2>/dev/null
+check "resume after a kill during assembly" $SAME "$TMP/whole.h5" "$TMP/late.h5"
+check "no temporary files left" test -z "$(ls -A "$TMP" | grep -E 'partial|runs')"
+
+# Ctrl-C: the runs in progress finish, are kept, and the sweep stops with a hint to resume.
+"$ZONESIM" sweep "$TMP/sweep.yaml" -o "$TMP/int.h5" --threads 1 >/dev/null 2>"$TMP/err" &
+pid=$!
+for _ in $(seq 1 3000); do [[ $(count_runs "$TMP/.int.h5.runs") -ge 2 ]] && break; sleep 0.01; done
+kill -INT $pid
+wait $pid
+check "SIGINT stops with exit 1" test $? -eq 1
+check "... and says how to resume" grep -q "finish with the same command and --resume" "$TMP/err"
+"$ZONESIM" sweep "$TMP/sweep.yaml" -o "$TMP/int.h5" --resume >/dev/null 2>&1
+check "resume after SIGINT" $SAME "$TMP/whole.h5" "$TMP/int.h5"
+"$ZONESIM" sweep "$TMP/sweep.yaml" -o "$TMP/int.h5" --resume >/dev/null 2>"$TMP/err"
+check "resume of a complete file: nothing to do" grep -q "already complete" "$TMP/err"
+
+# Errors: exit 2 and FILE:LINE:COL: key.path: message.
+printf 'base: base.yaml\nschemes:\n  a: {}\n  b: {relocation.fixed_cots: 1}\nreplicate: 2\n' >"$TMP/bad.yaml"
+"$ZONESIM" validate "$TMP/bad.yaml" 2>"$TMP/err"
+check "validate a bad sweep: exit 2" test $? -eq 2
+check "... unknown scheme key located" grep -qE "^zonesim: error: .*bad.yaml:4:7: schemes.b.relocation.fixed_cots: unknown key \(did you mean 'relocation.fixed_cost'\?\)" "$TMP/err"
+check "... unknown top key located" grep -qE "^zonesim: error: .*bad.yaml:5:1: replicate: unknown key \(did you mean 'replicates'\?\)" "$TMP/err"
+"$ZONESIM" sweep "$TMP/bad.yaml" -o "$TMP/bad.h5" 2>/dev/null
+check "sweep of a bad file: exit 2, no output" test $? -eq 2 -a ! -e "$TMP/bad.h5" -a ! -e "$TMP/.bad.h5.runs"
+"$ZONESIM" validate "$TMP/sweep.yaml" >"$TMP/out"
+check "validate a good sweep" grep -q "ok (sweep: 4 scenarios = 2 schemes x 2 design points, 16 replicates, 64 runs)" "$TMP/out"
+"$ZONESIM" sweep "$TMP/sweep.yaml" 2>/dev/null
+check "sweep without -o: exit 2" test $? -eq 2
+
+# compare: table, csv, json.
+"$ZONESIM" compare "$TMP/whole.h5" >"$TMP/table"
+check "compare table" grep -qE "^1 +ref p1: entry.rate=0.08 " "$TMP/table"
+"$ZONESIM" compare "$TMP/whole.h5" --metric gini_gdp --year 2027 --format csv >"$TMP/csv"
+check "compare csv" /usr/bin/python3 -c "
+import csv; rows = list(csv.DictReader(open('$TMP/csv')))
+d = [r for r in rows if r['statistic'] == 'difference']
+assert len(rows) == 6 and len(d) == 2 and all(r['n'] == '16' and r['year'] == '2027' for r in d), rows"
+"$ZONESIM" compare "$TMP/whole.h5" --format json >"$TMP/json"
+check "compare json" /usr/bin/python3 -c "
+import json; c = json.load(open('$TMP/json'))
+assert c['reference'] == 'ref' and len(c['comparison']) == 4 and c['comparison'][0]['difference'] is None
+assert c['comparison'][2]['pairs'] == 16 and c['comparison'][2]['difference_ci'][0] <= c['comparison'][2]['difference']"
+"$ZONESIM" compare "$TMP/whole.h5" --metric gdp 2>"$TMP/err"
+check "compare a per-zone variable: exit 2" test $? -eq 2
+"$ZONESIM" compare "$TMP/whole.h5" --format xml 2>/dev/null
+check "compare --format xml: exit 2" test $? -eq 2
+
+# Every sweep shipped in scenarios/sweeps/ validates, runs (small) and compares.
+for f in scenarios/sweeps/*.yaml; do
+  name=$(basename "$f" .yaml)
+  if "$ZONESIM" validate "$f" >/dev/null &&
+     "$ZONESIM" sweep "$f" -o "$TMP/$name.h5" -q --set enterprises.count=1500 --set time.end=2026 &&
+     "$ZONESIM" compare "$TMP/$name.h5" >"$TMP/$name.txt"; then
+    ok "$f runs"
+  else
+    fail "$f does not run"
+  fi
+done
+check "the sobol sweep reports Sobol' indices" grep -q "^Sobol' indices" "$TMP/sensitivity.txt"
+check "the morris sweep reports mu*" grep -q "^Morris elementary effects" "$TMP/screening.txt"
+
+echo "$fails failure(s)"
+[[ $fails -eq 0 ]]
