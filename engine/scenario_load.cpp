@@ -305,6 +305,15 @@ ScenarioSpec build_spec(const Flat& flat, Problems& problems) {
                                  std::to_string(spec.time.start) + " differs from zones.year (" +
                                      std::to_string(spec.zones.year) +
                                      "): the initial state is that of zones.year; set both"));
+    const SynergyFundSpec& fund = spec.mechanisms.synergy_fund;
+    const double parts = fund.development_share + fund.industry_share + fund.venture_share;
+    if (fund.enabled && std::abs(parts - 1.0) > 1e-9) {
+      char sum[32];
+      std::snprintf(sum, sizeof sum, "%g", parts);
+      problems.push_back(located(marks["mechanisms.synergy_fund.venture_share"], "mechanisms.synergy_fund",
+                                 std::string("development_share + industry_share + venture_share = ") + sum +
+                                     " (expected 1)"));
+    }
   }
   if (spec.zones.table.empty()) spec.zones.table = default_zone_table();
   return spec;

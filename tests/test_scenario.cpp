@@ -132,6 +132,16 @@ TEST_CASE("cross-key rules") {
   CHECK(problems_of(dir, "zones:\n  year: 2019\ntime:\n  start: 2019\n").empty());
 }
 
+TEST_CASE("shares that must sum to 1") {
+  TempDir dir;
+  auto p = problems_of(dir, "mechanisms:\n  synergy_fund:\n    enabled: true\n    venture_share: 0.5\n");
+  REQUIRE(p.size() == 1);
+  CHECK(contains(p[0], "s.yaml:4:20: mechanisms.synergy_fund: development_share + industry_share + venture_share "
+                       "= 1.2 (expected 1)"));
+  CHECK(problems_of(dir, "mechanisms:\n  synergy_fund:\n    enabled: true\n    venture_share: 0.5\n"
+                         "    industry_share: 0.1\n").empty());
+}
+
 TEST_CASE("malformed YAML, duplicate keys, empty and missing files") {
   TempDir dir;
   auto p = problems_of(dir, "seed: 1\nenterprises:\n  count: [1, 2\n");
