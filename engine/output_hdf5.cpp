@@ -270,7 +270,7 @@ ResultFile ResultFile::create(const std::string& path, const OutputLayout& layou
   return ResultFile(std::move(m));
 }
 
-void ResultFile::write_run(int scenario, int replicate, const RunResult& result) {
+void ResultFile::write_run(int scenario, int replicate, const RunResult& result, bool flush_now) {
   Impl& f = *impl_;
   const auto s = static_cast<hsize_t>(scenario), r = static_cast<hsize_t>(replicate);
   if (s >= f.S || r >= f.R || result.years.size() != f.T)
@@ -296,7 +296,7 @@ void ResultFile::write_run(int scenario, int replicate, const RunResult& result)
   f.write_slot("sigma_convergence_gdp", s, r, {result.sigma_convergence_gdp}, false);
   f.write_slot("beta_convergence_gdp", s, r, {result.beta_convergence_gdp}, false);
   f.write_slot("completed", s, r, {1.0}, true);
-  flush();
+  if (flush_now) flush();
 }
 
 void ResultFile::flush() { impl_->ctx.ok(H5Fflush(impl_->file, H5F_SCOPE_GLOBAL), "flush"); }

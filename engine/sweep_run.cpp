@@ -116,7 +116,7 @@ void assemble(const SweepPlan& plan, const ZoneTable& table, const detail::RunSt
   AtomicOutput atomic(opt.output);
   ResultFile file = ResultFile::create(atomic.temp_path(), sweep_layout(plan, table, opt.command));
   for (int s = 0; s < static_cast<int>(plan.scenarios.size()); ++s)
-    for (int r = 0; r < plan.replicates; ++r) file.write_run(s, r, store.load(s, r));
+    for (int r = 0; r < plan.replicates; ++r) file.write_run(s, r, store.load(s, r), false);
   file.close();
   atomic.commit();
 }

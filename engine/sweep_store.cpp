@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <type_traits>
 
@@ -100,8 +101,12 @@ void write_all(int fd, const void* data, size_t n, const std::string& path) {
   }
 }
 
-// Writes `text` or bytes to path atomically: a temporary file, fsync, rename, fsync of the directory.
-void write_atomically(const std::string& path, const void* a, size_t na, const void* b, size_t nb) {
+// Writes bytes to path atomically: a temporary file renamed into place. With `sync`, the data and the rename
+// are also on disk before it returns (for the manifest); run files skip that (5-10 ms each): they survive the
+// death of the process anyway, and after a power loss --resume finds a damaged one by its checksum and redoes
+// it.
+void write_atomically(const std::string& path, const void* a, size_t na, const void* b, size_t nb,
+                      bool sync) {
   const std::string tmp = (fs::path(path).parent_path() /
                            (".tmp-" + fs::path(path).filename().string() + "-" + std::to_string(getpid())))
                               .string();
@@ -110,7 +115,7 @@ void write_atomically(const std::string& path, const void* a, size_t na, const v
   try {
     write_all(fd, a, na, tmp);
     if (nb) write_all(fd, b, nb, tmp);
-    if (::fsync(fd) != 0) throw OutputError(tmp + ": cannot sync: " + std::strerror(errno));
+    if (sync && ::fsync(fd) != 0) throw OutputError(tmp + ": cannot sync: " + std::strerror(errno));
   } catch (...) {
     ::close(fd);
     ::unlink(tmp.c_str());
@@ -121,8 +126,21 @@ void write_atomically(const std::string& path, const void* a, size_t na, const v
     ::unlink(tmp.c_str());
     throw OutputError(path + ": cannot rename into place: " + std::strerror(errno));
   }
+  if (!sync) return;
   const int dfd = ::open(fs::path(path).parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dfd >= 0) ::fsync(dfd), ::close(dfd);
+}
+
+// The payload of a run file when it is whole: magic, size and checksum right (its header in `h` either way).
+std::optional<std::vector<double>> read_run_file(const std::string& path, std::uint64_t count, RunHeader& h) {
+  std::ifstream in(path, std::ios::binary);
+  in.read(reinterpret_cast<char*>(&h), sizeof h);
+  if (!in || std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.count != count) return std::nullopt;
+  std::vector<double> data(count);
+  in.read(reinterpret_cast<char*>(data.data()), static_cast<std::streamsize>(count * sizeof(double)));
+  if (!in || in.peek() != std::ifstream::traits_type::eof() || checksum(data) != h.checksum)
+    return std::nullopt;
+  return data;
 }
 
 std::string manifest_text(const SweepPlan& plan, int years, int zones) {
@@ -177,7 +195,7 @@ RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, 
                        ": resume with the same build, or remove that directory");
   } else {
     const std::string text = manifest_text(plan, years_, zones_);
-    write_atomically(manifest, text.data(), text.size(), nullptr, 0);
+    write_atomically(manifest, text.data(), text.size(), nullptr, 0, true);
   }
   scan();
 }
@@ -193,7 +211,8 @@ std::string RunStore::run_path(int s, int r) const {
 
 bool RunStore::done(int s, int r) const { return done_[static_cast<size_t>(s) * replicates_ + r] != 0; }
 
-// Marks the complete run files; removes temporary files and incomplete or unreadable ones (redone).
+// Marks the complete run files (checksum verified); removes temporary files and incomplete or damaged ones,
+// which are then run again.
 void RunStore::scan() {
   const std::uint64_t count = payload_count(years_, zones_);
   for (const auto& entry : fs::directory_iterator(dir_)) {
@@ -207,10 +226,7 @@ void RunStore::scan() {
         used != static_cast<int>(name.size()))
       continue;
     RunHeader h{};
-    std::ifstream in(entry.path(), std::ios::binary);
-    in.read(reinterpret_cast<char*>(&h), sizeof h);
-    const bool whole = in && std::memcmp(h.magic, kMagic, sizeof kMagic) == 0 && h.count == count &&
-                       fs::file_size(entry.path()) == sizeof h + count * sizeof(double);
+    const bool whole = read_run_file(entry.path().string(), count, h).has_value();
     if (whole && h.hash != hash_)
       throw InputError(entry.path().string() + ": a run of a different sweep definition; remove " + dir_ +
                        " to start over");
@@ -237,23 +253,20 @@ void RunStore::save(int s, int r, const RunResult& result) const {
   h.checksum = checksum(data);
   if (h.count != payload_count(years_, zones_))
     throw OutputError(run_path(s, r) + ": run does not fit the sweep");
-  write_atomically(run_path(s, r), &h, sizeof h, data.data(), data.size() * sizeof(double));
+  write_atomically(run_path(s, r), &h, sizeof h, data.data(), data.size() * sizeof(double), false);
 }
 
 RunResult RunStore::load(int s, int r) const {
   const std::string path = run_path(s, r);
-  std::ifstream in(path, std::ios::binary);
   RunHeader h{};
-  in.read(reinterpret_cast<char*>(&h), sizeof h);
-  std::vector<double> data(in ? h.count : 0);
-  in.read(reinterpret_cast<char*>(data.data()), static_cast<std::streamsize>(data.size() * sizeof(double)));
-  if (!in || h.count != payload_count(years_, zones_) || h.hash != hash_ || checksum(data) != h.checksum) {
+  const auto data = read_run_file(path, payload_count(years_, zones_), h);
+  if (!data || h.hash != hash_) {
     fs::remove(path);
     throw OutputError(path +
-                      ": unreadable or corrupt (checksum); it was removed: run the same command with "
+                      ": unreadable or damaged (checksum); it was removed: run the same command with "
                       "--resume to redo that run");
   }
-  return decode(data, years_, zones_);
+  return decode(*data, years_, zones_);
 }
 
 void RunStore::remove() {

@@ -42,8 +42,9 @@ class ResultFile {
   ResultFile(ResultFile&&) noexcept;
   ResultFile& operator=(ResultFile&&) noexcept;
   ~ResultFile();
-  // Writes one run's data into its (scenario, replicate) slot, then marks it completed.
-  void write_run(int scenario, int replicate, const RunResult& result);
+  // Writes one run's data into its (scenario, replicate) slot, then marks it completed; `flush` pushes it to
+  // disk at once (a sweep assembling a file it renames into place at the end does not need that).
+  void write_run(int scenario, int replicate, const RunResult& result, bool flush = true);
   void flush();
   void close();
 
