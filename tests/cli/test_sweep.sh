@@ -34,6 +34,14 @@ check "progress lines off a terminal" grep -q "$TOTAL/$TOTAL runs (100%)" "$TMP/
 check "sweep leaves no directory of runs" test ! -e "$TMP/.whole.h5.runs"
 check "contract holds for a sweep" /usr/bin/python3 "$HERE/../contract/check_contract.py" "$TMP/whole.h5" --seed 4
 
+# Replicate 0 of a scenario is what `zonesim run` gives for it (scenario 1: scheme ref, entry.rate 0.08).
+"$ZONESIM" run "$TMP/base.yaml" -o "$TMP/run.h5" --set entry.rate=0.08 >/dev/null
+check "sweep replicate 0 = zonesim run" /usr/bin/python3 -c "
+import h5py, numpy as np
+a, b = h5py.File('$TMP/whole.h5'), h5py.File('$TMP/run.h5')
+for v in ('gdp', 'top10_share_gdp', 'relocations_in', 'beta_convergence_gdp'):
+    assert np.array_equal(a[v][1, 0], b[v][0, 0]), v"
+
 # kill -9 a real sweep once some but not all runs are saved.
 RUNS="$TMP/.killed.h5.runs"
 "$ZONESIM" sweep "$TMP/sweep.yaml" -o "$TMP/killed.h5" --threads 2 >/dev/null 2>&1 &
