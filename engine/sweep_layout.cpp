@@ -97,6 +97,12 @@ std::vector<ScenarioVariable> design_variables(const SweepPlan& plan) {
 
 }  // namespace
 
+std::string sweep_hash_hex(const SweepPlan& plan) {
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016" PRIx64, plan.hash);
+  return hash;
+}
+
 OutputLayout sweep_layout(const SweepPlan& plan, const ZoneTable& table, const std::string& command) {
   OutputLayout layout;
   layout.table = &table;
@@ -111,13 +117,11 @@ OutputLayout sweep_layout(const SweepPlan& plan, const ZoneTable& table, const s
   layout.title = "zonesim sweep: " + plan.title;
   layout.command = command;
   layout.scenario_variables = design_variables(plan);
-  char hash[17];
-  std::snprintf(hash, sizeof hash, "%016" PRIx64, plan.hash);
   std::string factors, schemes;
   for (const auto& f : plan.factors) factors += (factors.empty() ? "" : " ") + f.key_path;
   for (const auto& s : plan.schemes) schemes += (schemes.empty() ? "" : " ") + s.name;
   layout.attributes = {{"sweep_definition", plan.definition},
-                       {"sweep_hash", hash},
+                       {"sweep_hash", sweep_hash_hex(plan)},
                        {"sweep_design", design_name(plan.design.type)},
                        {"sweep_factors", factors},
                        {"sweep_schemes", schemes},

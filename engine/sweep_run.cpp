@@ -41,7 +41,7 @@ void check_finished_output(const std::string& output, const SweepPlan& plan) {
   h5::Handle file(H5Fopen(output.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
   if (file.get() < 0) throw InputError(output + ": cannot open as HDF5 (corrupted?)");
   const std::string hash = h5::has_attr(file, "sweep_hash") ? h5::get_string_attr(c, file, "sweep_hash") : "";
-  const std::string want = sweep_layout(plan, ZoneTable{}, "").attributes.at(1).second;
+  const std::string want = sweep_hash_hex(plan);
   if (hash != want)
     throw InputError(output + ": holds " +
                      (hash.empty() ? "no sweep" : "a different sweep (hash " + hash + ")") +
@@ -79,6 +79,7 @@ void run_pending(const SweepPlan& plan, const ZoneTable& table, const detail::Ru
   long long done = store.done_count();
   std::exception_ptr error;
   std::atomic<bool> failed{false};
+  const int levels = omp_get_max_active_levels();
   omp_set_max_active_levels(1);  // parallel across runs; the loops inside a run then run serially
   const long long n = static_cast<long long>(pending.size());
 #pragma omp parallel for schedule(dynamic, 1) num_threads(opt.threads)
@@ -107,6 +108,7 @@ void run_pending(const SweepPlan& plan, const ZoneTable& table, const detail::Ru
       failed = true;
     }
   }
+  omp_set_max_active_levels(levels);
   out.seconds = seconds_now() - t0;
   if (error) std::rethrow_exception(error);
 }

@@ -85,12 +85,6 @@ RunResult decode(const std::vector<double>& in, int years, int zones) {
   return r;
 }
 
-std::string hex(std::uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016" PRIx64, v);
-  return buf;
-}
-
 void write_all(int fd, const void* data, size_t n, const std::string& path) {
   const char* p = static_cast<const char*>(data);
   while (n > 0) {
@@ -145,7 +139,7 @@ std::optional<std::vector<double>> read_run_file(const std::string& path, std::u
 
 std::string manifest_text(const SweepPlan& plan, int years, int zones) {
   std::ostringstream m;
-  m << "zonesim sweep runs\nhash: " << hex(plan.hash) << "\nzonesim: " << kVersion << " " << kGitCommit
+  m << "zonesim sweep runs\nhash: " << sweep_hash_hex(plan) << "\nzonesim: " << kVersion << " " << kGitCommit
     << "\nscenarios: " << plan.scenarios.size() << "\nreplicates: " << plan.replicates << "\nyears: " << years
     << "\nzones: " << zones << "\nsweep: " << plan.source << "\n";
   return m.str();
@@ -164,6 +158,7 @@ RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, 
     : output_(output),
       dir_(sweep_run_directory(output)),
       hash_(plan.hash),
+      hash_hex_(sweep_hash_hex(plan)),
       scenarios_(static_cast<int>(plan.scenarios.size())),
       replicates_(plan.replicates),
       years_(plan.scenarios.front().spec.years() + 1),
@@ -183,10 +178,10 @@ RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, 
     if (!resume)
       throw InputError(output + ": an interrupted sweep left its finished runs in " + dir_ +
                        ": add --resume to finish it, or remove that directory to start over");
-    if (manifest_field(text, "hash") != hex(hash_))
+    if (manifest_field(text, "hash") != hash_hex_)
       throw InputError(output + ": the finished runs in " + dir_ +
                        " belong to a different sweep definition (" + manifest_field(text, "sweep") +
-                       ", hash " + manifest_field(text, "hash") + "; this sweep's hash is " + hex(hash_) +
+                       ", hash " + manifest_field(text, "hash") + "; this sweep's hash is " + hash_hex_ +
                        "): resume with the same sweep file and --set options, or remove that directory");
     const std::string made_by = std::string(kVersion) + " " + kGitCommit;
     if (manifest_field(text, "zonesim") != made_by)

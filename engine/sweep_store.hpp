@@ -47,6 +47,7 @@ class RunStore {
 
   std::string output_, dir_;
   std::uint64_t hash_;
+  std::string hash_hex_;
   int scenarios_, replicates_, years_, zones_;
   std::vector<std::uint8_t> done_;
   long long done_count_ = 0;

@@ -86,6 +86,9 @@ bool is_sweep_file(const std::string& path);
 // Throws ScenarioError with every problem as FILE:LINE:COL: key.path: message.
 SweepPlan load_sweep(const std::string& path, const std::vector<Override>& overrides = {});
 
+// The plan's hash as 16 hex digits (the sweep_hash attribute and the manifest of finished runs).
+std::string sweep_hash_hex(const SweepPlan& plan);
+
 // The output layout of a sweep: labels, resolved scenarios, param_* and design variables, sweep attributes.
 OutputLayout sweep_layout(const SweepPlan& plan, const ZoneTable& table, const std::string& command);
 
