@@ -27,7 +27,7 @@ extern "C" void remove_temp_and_exit(int sig) {
 
 void install_handlers() {
   if (g_handlers_installed.exchange(true)) return;
-  struct sigaction sa{};
+  struct sigaction sa {};
   sa.sa_handler = remove_temp_and_exit;
   sigemptyset(&sa.sa_mask);
   for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &sa, nullptr);
@@ -41,7 +41,8 @@ void check_output_path(const std::string& path) {
   if (fs::is_directory(path, ec)) throw InputError(path + ": is a directory (expected an output file name)");
   fs::path dir = fs::path(path).parent_path();
   if (dir.empty()) dir = ".";
-  if (!fs::is_directory(dir, ec)) throw InputError(path + ": output directory " + dir.string() + " does not exist");
+  if (!fs::is_directory(dir, ec))
+    throw InputError(path + ": output directory " + dir.string() + " does not exist");
   if (access(dir.c_str(), W_OK) != 0)
     throw InputError(path + ": output directory " + dir.string() + " is not writable");
 }
@@ -75,7 +76,8 @@ std::string describe_result_file(const std::string& path) {
   if (!fs::exists(path, ec)) throw InputError(path + ": no such file");
   if (fs::is_directory(path, ec)) throw InputError(path + ": is a directory (expected a result file)");
   h5::quiet();
-  if (H5Fis_hdf5(path.c_str()) <= 0) throw InputError(path + ": not an HDF5 file (expected a zonesim result)");
+  if (H5Fis_hdf5(path.c_str()) <= 0)
+    throw InputError(path + ": not an HDF5 file (expected a zonesim result)");
   const h5::Context c{path};
   h5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
   if (file.get() < 0) throw InputError(path + ": cannot open as HDF5 (corrupted?)");
@@ -92,9 +94,10 @@ std::string describe_result_file(const std::string& path) {
   std::ostringstream out;
   for (const char* a : {"title", "zonesim_version", "git_commit", "created", "command"})
     if (h5::has_attr(file, a)) out << a << ": " << h5::get_string_attr(c, file, a) << "\n";
-  const hsize_t S = dim("scenario"), R = dim("replicate"), T = dim("time"), Z = dim("zone"), P = dim("province");
-  out << "dimensions: scenario " << S << ", replicate " << R << ", time " << T << ", zone " << Z << ", province "
-      << P << "\n";
+  const hsize_t S = dim("scenario"), R = dim("replicate"), T = dim("time"), Z = dim("zone"),
+                P = dim("province");
+  out << "dimensions: scenario " << S << ", replicate " << R << ", time " << T << ", zone " << Z
+      << ", province " << P << "\n";
   std::vector<int> years(T);
   {
     h5::Handle ds(c.check(H5Dopen2(file, "time", H5P_DEFAULT), "open time"), H5Dclose);
@@ -110,6 +113,14 @@ std::string describe_result_file(const std::string& path) {
   long long n_done = 0;
   for (auto d : done) n_done += d == 1;
   out << "runs completed: " << n_done << " of " << S * R << "\n";
+  if (h5::has_attr(file, "sweep_hash")) {  // a sweep (docs/sweeps.md)
+    out << "sweep: schemes " << h5::get_string_attr(c, file, "sweep_schemes") << "; design "
+        << h5::get_string_attr(c, file, "sweep_design") << " with "
+        << h5::get_string_attr(c, file, "sweep_points") << " points";
+    const std::string factors = h5::get_string_attr(c, file, "sweep_factors");
+    out << (factors.empty() ? "" : " over " + factors) << "; hash "
+        << h5::get_string_attr(c, file, "sweep_hash") << "\n";
+  }
   return out.str();
 }
 

@@ -32,6 +32,8 @@ TOTAL=64
 check "uninterrupted sweep" test -f "$TMP/whole.h5"
 check "progress lines off a terminal" grep -q "$TOTAL/$TOTAL runs (100%)" "$TMP/whole.err"
 check "sweep leaves no directory of runs" test ! -e "$TMP/.whole.h5.runs"
+"$ZONESIM" info "$TMP/whole.h5" >"$TMP/info"
+check "info describes the sweep" grep -q "^sweep: schemes ref cheap; design grid with 2 points over entry.rate; hash " "$TMP/info"
 check "contract holds for a sweep" /usr/bin/python3 "$HERE/../contract/check_contract.py" "$TMP/whole.h5" --seed 4
 
 # Replicate 0 of a scenario is what `zonesim run` gives for it (scenario 1: scheme ref, entry.rate 0.08).
