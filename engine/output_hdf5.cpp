@@ -116,6 +116,27 @@ struct ResultFile::Impl {
     attach(ds, {axis}, name);
   }
 
+  // As make_strings, with the values produced one at a time by `value(i)` and written as they come.
+  void make_strings_one_by_one(const std::string& name, const std::string& axis, hsize_t n,
+                               const std::function<std::string(std::size_t)>& value,
+                               const std::string& long_name) {
+    Handle type(ctx.check(H5Tcopy(H5T_C_S1), "copy a string type"), H5Tclose);
+    ctx.ok(H5Tset_size(type, H5T_VARIABLE), "size a string type");
+    ctx.ok(H5Tset_cset(type, H5T_CSET_UTF8), "set UTF-8");
+    Handle ds = dataset(name, type, {n}, false);
+    Handle fspace(ctx.check(H5Dget_space(ds), "get the space of " + name), H5Sclose);
+    const hsize_t one = 1;
+    Handle mspace(ctx.check(H5Screate_simple(1, &one, nullptr), "create a memory space"), H5Sclose);
+    for (hsize_t i = 0; i < n; ++i) {
+      const std::string text = value(static_cast<std::size_t>(i));
+      const char* ptr = text.c_str();
+      ctx.ok(H5Sselect_hyperslab(fspace, H5S_SELECT_SET, &i, nullptr, &one, nullptr), "select in " + name);
+      ctx.ok(H5Dwrite(ds, type, mspace, fspace, H5P_DEFAULT, &ptr), "write " + name);
+    }
+    describe(ds, "1", long_name);
+    attach(ds, {axis}, name);
+  }
+
   template <class T>
   void make_values(const std::string& name, const std::string& axis, hid_t type, const std::vector<T>& values,
                    const std::string& units, const std::string& long_name) {
@@ -244,7 +265,11 @@ ResultFile ResultFile::create(const std::string& path, const OutputLayout& layou
   f.make_strings("province_name", "province", table.provinces, "province name (English)");
   f.make_strings("province_name_zh", "province", table.provinces_zh, "province name (Chinese)");
   f.make_strings("scenario_label", "scenario", layout.scenario_labels, "scheme or design point label");
-  f.make_strings("scenario_yaml", "scenario", layout.scenario_yamls, "fully resolved scenario (YAML)");
+  if (layout.scenario_yamls.empty() && layout.scenario_yaml_at)
+    f.make_strings_one_by_one("scenario_yaml", "scenario", f.S, layout.scenario_yaml_at,
+                              "fully resolved scenario (YAML)");
+  else
+    f.make_strings("scenario_yaml", "scenario", layout.scenario_yamls, "fully resolved scenario (YAML)");
   for (const ScenarioVariable& v : layout.scenario_variables) f.make_scenario_variable(v);
   f.make_values("seed", "replicate", H5T_STD_U64LE, layout.seeds, "1",
                 "seed of the replicate's random streams");

@@ -106,12 +106,10 @@ std::string sweep_hash_hex(const SweepPlan& plan) {
 OutputLayout sweep_layout(const SweepPlan& plan, const ZoneTable& table, const std::string& command) {
   OutputLayout layout;
   layout.table = &table;
-  const ScenarioSpec& first = plan.scenarios.front().spec;
+  const ScenarioSpec& first = plan.first;
   for (int y = first.time.start; y <= first.time.end; ++y) layout.years.push_back(y);
-  for (const auto& s : plan.scenarios) {
-    layout.scenario_labels.push_back(s.label);
-    layout.scenario_yamls.push_back(s.spec.resolved_yaml);
-  }
+  for (const auto& s : plan.scenarios) layout.scenario_labels.push_back(s.label);
+  layout.scenario_yaml_at = [&plan](std::size_t s) { return plan.spec(s).resolved_yaml; };
   layout.seeds.assign(static_cast<size_t>(plan.replicates), plan.seed);
   layout.compression = first.output.compression;
   layout.title = "zonesim sweep: " + plan.title;

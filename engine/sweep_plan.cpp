@@ -167,18 +167,13 @@ Generated scenario_overrides(const SweepPlan& plan, int scheme, const Point& p, 
   return g;
 }
 
-void collect_parameters(SweepPlan& plan) {
+std::vector<std::string> parameter_keys(const SweepPlan& plan) {
   std::vector<std::string> keys;
   for (const auto& f : plan.factors) keys.push_back(f.key_path);
   for (const auto& s : plan.schemes)
     for (const auto& o : s.overrides)
       if (std::find(keys.begin(), keys.end(), o.key_path) == keys.end()) keys.push_back(o.key_path);
-  for (const auto& key : keys) {
-    const FieldDecl* d = find_field(key);
-    SweepParameter p{key, type_name(d->type), d->unit, d->help, {}};
-    for (const auto& sc : plan.scenarios) p.values.push_back(d->canonical(sc.spec));
-    plan.parameters.push_back(std::move(p));
-  }
+  return keys;
 }
 
 std::uint64_t fnv1a(std::uint64_t h, const std::string& text) {
@@ -224,31 +219,45 @@ void build_scenarios(SweepPlan& plan, Problems& problems) {
     return;
   }
   plan.scenarios.resize(static_cast<size_t>(scenarios));
+  for (const auto& key : parameter_keys(plan)) {
+    const FieldDecl* d = find_field(key);
+    plan.parameters.push_back(
+        {key, type_name(d->type), d->unit, d->help, std::vector<std::string>(plan.scenarios.size())});
+  }
   std::vector<Problems> found(plan.scenarios.size());
+  std::vector<std::uint64_t> hashes(plan.scenarios.size());
 #pragma omp parallel for schedule(dynamic, 4)
   for (long long s = 0; s < scenarios; ++s) {
     SweepScenario& sc = plan.scenarios[s];
     sc.scheme = static_cast<int>(s / plan.points);
     sc.point = static_cast<int>(s % plan.points);
     sc.label = label_of(plan, sc.scheme, sc.point, points[sc.point]);
-    const Generated g = scenario_overrides(plan, sc.scheme, points[sc.point], sc.label);
+    Generated g = scenario_overrides(plan, sc.scheme, points[sc.point], sc.label);
     try {
-      sc.spec = load_scenario(plan.base, g.overrides);
+      const ScenarioSpec spec = load_scenario(plan.base, g.overrides);
+      hashes[s] = fnv1a(fnv1a(0xCBF29CE484222325ULL, sc.label + "\n"), spec.resolved_yaml);
+      for (auto& p : plan.parameters) p.values[s] = find_field(p.key_path)->canonical(spec);
+#pragma omp critical(zonesim_sweep_plan)
+      {
+        plan.max_enterprises = std::max(plan.max_enterprises, spec.enterprises.count);
+        if (s == 0) plan.first = spec;
+      }
     } catch (const ScenarioError& e) {
       for (const auto& p : e.problems())
         found[s].push_back(map_problem(p, g.origins) + " (in scenario " + std::to_string(s) + ", " +
                            sc.label + ")");
     }
+    sc.overrides = std::move(g.overrides);
   }
   std::set<std::string> seen;  // one line per problem, however many scenarios share it
   for (const auto& list : found)
     for (const auto& p : list)
       if (seen.insert(p.substr(0, p.rfind(" (in scenario "))).second) problems.push_back(p);
   if (!problems.empty()) return;
-  collect_parameters(plan);
   plan.definition = definition_yaml(plan);
   std::uint64_t h = fnv1a(0xCBF29CE484222325ULL, plan.definition);
-  for (const auto& sc : plan.scenarios) h = fnv1a(fnv1a(h, sc.label + "\n"), sc.spec.resolved_yaml);
+  for (std::uint64_t piece : hashes)
+    for (int b = 0; b < 8; ++b) h = (h ^ ((piece >> (8 * b)) & 0xFF)) * 0x100000001B3ULL;
   plan.hash = h;
 }
 

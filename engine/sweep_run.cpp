@@ -88,7 +88,7 @@ void run_pending(const SweepPlan& plan, const ZoneTable& table, const detail::Ru
     omp_set_num_threads(1);  // and inside a one-thread team too
     const auto [s, r] = pending[static_cast<size_t>(i)];
     try {
-      const ScenarioSpec& spec = plan.scenarios[s].spec;
+      const ScenarioSpec spec = plan.spec(static_cast<std::size_t>(s));
       const RunResult result =
           simulate(spec, table, RunKey{plan.seed, static_cast<std::uint64_t>(r)}, make_models(spec));
       store.save(s, r, result);

@@ -161,7 +161,7 @@ RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, 
       hash_hex_(sweep_hash_hex(plan)),
       scenarios_(static_cast<int>(plan.scenarios.size())),
       replicates_(plan.replicates),
-      years_(plan.scenarios.front().spec.years() + 1),
+      years_(plan.first.years() + 1),
       zones_(zones),
       done_(static_cast<size_t>(plan.runs()), 0) {
   std::error_code ec;

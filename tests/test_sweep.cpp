@@ -56,13 +56,13 @@ TEST_CASE("scenarios are scheme-major: scenario = scheme * points + point") {
   CHECK(p.scenarios[7].label == "cheap p1: relocation.hazard=0.01, entry.rate=0.07");
   CHECK(p.scenarios[7].scheme == 1);
   CHECK(p.scenarios[7].point == 1);
-  CHECK(p.scenarios[7].spec.relocation.fixed_cost == 1.5);
-  CHECK(p.scenarios[1].spec.relocation.fixed_cost == 3.0);  // the default
-  CHECK(p.scenarios[11].spec.relocation.hazard == 0.03);
-  CHECK(p.scenarios[11].spec.entry.rate == 0.09);
-  CHECK(p.scenarios[11].spec.enterprises.count == 2000);  // from the base
-  CHECK(p.scenarios[11].spec.seed == 5);
-  CHECK(p.scenarios[11].spec.title.find("cheap p5") != std::string::npos);
+  CHECK(p.spec(7).relocation.fixed_cost == 1.5);
+  CHECK(p.spec(1).relocation.fixed_cost == 3.0);  // the default
+  CHECK(p.spec(11).relocation.hazard == 0.03);
+  CHECK(p.spec(11).entry.rate == 0.09);
+  CHECK(p.spec(11).enterprises.count == 2000);  // from the base
+  CHECK(p.spec(11).seed == 5);
+  CHECK(p.spec(11).title.find("cheap p5") != std::string::npos);
   // param_* variables: the factors, then the keys the schemes set.
   REQUIRE(p.parameters.size() == 3);
   CHECK(p.parameters[0].key_path == "relocation.hazard");
@@ -80,10 +80,10 @@ TEST_CASE("set and --set apply to every scenario; schemes override set") {
   const SweepPlan p = load_sweep(path, {{"enterprises.count", "1500"}});
   REQUIRE(p.scenarios.size() == 2);
   CHECK(p.scenarios[0].label == "a");
-  CHECK(p.scenarios[0].spec.entry.rate == 0.1);
-  CHECK(p.scenarios[0].spec.relocation.hazard == 0.05);
-  CHECK(p.scenarios[1].spec.relocation.hazard == 0.0);
-  CHECK(p.scenarios[1].spec.enterprises.count == 1500);
+  CHECK(p.spec(0).entry.rate == 0.1);
+  CHECK(p.spec(0).relocation.hazard == 0.05);
+  CHECK(p.spec(1).relocation.hazard == 0.0);
+  CHECK(p.spec(1).enterprises.count == 1500);
 }
 
 TEST_CASE("sampled designs: lhs, sobol and morris sizes; ranges stay in range") {
@@ -102,13 +102,14 @@ TEST_CASE("sampled designs: lhs, sobol and morris sizes; ranges stay in range") 
   CHECK(morris.points == 4 * 4);
   CHECK(morris.morris_factor.size() == 16);
   for (const auto* p : {&lhs, &sobol, &morris})
-    for (const auto& s : p->scenarios) {
-      CHECK(s.spec.relocation.fixed_cost >= 1.0);
-      CHECK(s.spec.relocation.fixed_cost <= 5.0);
-      CHECK(s.spec.entry.rate >= 0.01);
-      CHECK(s.spec.entry.rate <= 0.1);
-      CHECK(s.spec.exit.loss_years >= 1);
-      CHECK(s.spec.exit.loss_years <= 4);
+    for (size_t i = 0; i < p->scenarios.size(); ++i) {
+      const ScenarioSpec s = p->spec(i);
+      CHECK(s.relocation.fixed_cost >= 1.0);
+      CHECK(s.relocation.fixed_cost <= 5.0);
+      CHECK(s.entry.rate >= 0.01);
+      CHECK(s.entry.rate <= 0.1);
+      CHECK(s.exit.loss_years >= 1);
+      CHECK(s.exit.loss_years <= 4);
     }
   // A grid over ranges: design.levels values each, ends included.
   const SweepPlan grid =
@@ -116,9 +117,9 @@ TEST_CASE("sampled designs: lhs, sobol and morris sizes; ranges stay in range") 
                             "base: base.yaml\nfactors:\n  relocation.fixed_cost: {range: [1, 5]}\n"
                             "design: {levels: 5}\n"));
   REQUIRE(grid.points == 5);
-  CHECK(grid.scenarios[0].spec.relocation.fixed_cost == 1.0);
-  CHECK(grid.scenarios[2].spec.relocation.fixed_cost == 3.0);
-  CHECK(grid.scenarios[4].spec.relocation.fixed_cost == 5.0);
+  CHECK(grid.spec(0).relocation.fixed_cost == 1.0);
+  CHECK(grid.spec(2).relocation.fixed_cost == 3.0);
+  CHECK(grid.spec(4).relocation.fixed_cost == 5.0);
 }
 
 TEST_CASE("the hash changes with the definition and with the base scenario") {

@@ -37,7 +37,7 @@ SweepOutcome run(const SweepPlan& plan, const std::string& out, int threads, boo
   o.resume = resume;
   o.stop = stop;
   o.progress = std::move(cb);
-  return run_sweep(plan, zone_table_for(plan.scenarios.front().spec), o);
+  return run_sweep(plan, zone_table_for(plan.first), o);
 }
 
 // The metric's mean per row of compare: equal vectors mean equal data (bit for bit is
@@ -71,7 +71,7 @@ TEST_CASE("a sweep's replicate r is the run with RunKey{seed, r}, in every schem
   const size_t T = 3;
   REQUIRE(gdp.size() == 2 * 3 * T);
   for (int s = 0; s < 2; ++s) {
-    const ScenarioSpec& spec = plan.scenarios[s].spec;
+    const ScenarioSpec spec = plan.spec(s);
     const RunResult direct = simulate(spec, zone_table_for(spec), {9, 1}, make_models(spec));
     for (size_t t = 0; t < T; ++t)
       CHECK(gdp[(s * 3 + 1) * T + t] == direct.years[t].total[TotalVar::total_gdp]);

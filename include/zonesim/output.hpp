@@ -2,6 +2,7 @@
 // The result file (HDF5, netCDF-4 compatible; names FIXED by INTERFACE.md, documented in docs/output.md).
 // One layout for single runs and sweeps: every variable carries the scenario and replicate axes.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -27,7 +28,10 @@ struct OutputLayout {
   std::vector<int> years;                    // time axis
   std::vector<std::string> scenario_labels;  // one per scenario
   std::vector<std::string> scenario_yamls;   // resolved YAML per scenario
-  std::vector<std::uint64_t> seeds;          // one per replicate
+  // ... or, when scenario_yamls is empty, a function giving scenario s's (written one at a time, so that a
+  // sweep of many scenarios need not hold them all)
+  std::function<std::string(std::size_t)> scenario_yaml_at;
+  std::vector<std::uint64_t> seeds;  // one per replicate
   int compression = 4;
   std::string title = "zonesim results";
   std::string command;                               // the command line that made the file

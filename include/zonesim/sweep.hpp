@@ -46,10 +46,13 @@ struct SweepDesign {
   std::uint64_t seed = 1;
 };
 
+// A scenario is kept as its overrides of the base (about 1 KB), not as a ScenarioSpec with its resolved YAML
+// (10 KB and growing): SweepPlan::spec() loads it again when it runs, so a sweep of 10^5 scenarios stays
+// small.
 struct SweepScenario {
   int scheme = 0, point = 0;
   std::string label;
-  ScenarioSpec spec;
+  std::vector<Override> overrides;  // of the base scenario: title, set, --set, the scheme's, the point's
 };
 
 // One swept key's value in every scenario (param_<key_path_with_underscores> in the output).
@@ -72,11 +75,16 @@ struct SweepPlan {
   std::vector<int> morris_factor;  // per point (morris designs)
   std::vector<double> morris_step;
   std::vector<SweepScenario> scenarios;  // scenario s = scheme * points + point
+  ScenarioSpec first;                    // scenario 0: what every scenario shares (time axis, zones, output)
+  std::int64_t max_enterprises = 0;      // over all scenarios
   std::vector<SweepParameter> parameters;
   std::string definition;  // the resolved sweep (YAML), stored as the sweep_definition attribute
   std::uint64_t hash = 0;  // of the definition and every resolved scenario: what --resume checks
 
   long long runs() const { return static_cast<long long>(scenarios.size()) * replicates; }
+  // Scenario s, loaded and validated (it was validated by load_sweep; this cannot fail unless the base file
+  // changed meanwhile).
+  ScenarioSpec spec(std::size_t s) const { return load_scenario(base, scenarios.at(s).overrides); }
 };
 
 // True when the file's top level has keys only a sweep has (base, schemes, factors, design, replicates).

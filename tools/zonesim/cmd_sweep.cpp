@@ -50,8 +50,7 @@ void install_stop_handlers() {
 
 // Refuses a sweep whose parallel runs would not fit in physical memory.
 void check_memory(const SweepPlan& plan, int threads) {
-  std::int64_t largest = 0;
-  for (const auto& s : plan.scenarios) largest = std::max(largest, s.spec.enterprises.count);
+  const std::int64_t largest = plan.max_enterprises;
   const double need = static_cast<double>(largest) * Enterprises::bytes_per_enterprise() * threads;
   const double have =
       static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
@@ -106,8 +105,7 @@ int cmd_sweep(const std::vector<std::string>& argv) {
 
   const SweepPlan plan = load_sweep(a.positional[0], overrides);
   check_memory(plan, opt.threads);
-  const ScenarioSpec& first = plan.scenarios.front().spec;
-  const ZoneTable table = zone_table_for(first);
+  const ZoneTable table = zone_table_for(plan.first);
   const bool quiet = a.has("quiet");
   if (!quiet)
     std::fprintf(stderr, "zonesim sweep: %zu scenarios x %d replicates = %lld runs on %d threads -> %s\n",
