@@ -102,6 +102,12 @@ check "resume after SIGINT" $SAME "$TMP/whole.h5" "$TMP/int.h5"
 "$ZONESIM" sweep "$TMP/sweep.yaml" -o "$TMP/int.h5" --resume >/dev/null 2>"$TMP/err"
 check "resume of a complete file: nothing to do" grep -q "already complete" "$TMP/err"
 
+# On a terminal: a progress bar with runs done, rate and ETA (script(1) provides the terminal).
+if command -v script >/dev/null; then
+  script -qec "'$ZONESIM' sweep '$TMP/other.yaml' -o '$TMP/tty.h5'" /dev/null | tr '\r' '\n' >"$TMP/tty"
+  check "progress bar on a terminal" grep -qE "^sweep \[#+\] 2/2 runs +[0-9.]+ runs/min +ETA " "$TMP/tty"
+fi
+
 # Errors: exit 2 and FILE:LINE:COL: key.path: message.
 printf 'base: base.yaml\nschemes:\n  a: {}\n  b: {relocation.fixed_cots: 1}\nreplicate: 2\n' >"$TMP/bad.yaml"
 "$ZONESIM" validate "$TMP/bad.yaml" 2>"$TMP/err"
