@@ -99,6 +99,11 @@ void output_sharing(std::vector<FieldDecl>& f) {
   r.num("origin_share", &T::origin_share, 0.5, 0, 1, "1", "Share counted to the origin: 1 (wholly), 0.5 (50:50), 0.3 (30:70).");
   r.num("co_built_share", &T::co_built_share, 0.5, 0, 1, "1",
         "Share of a co-built project's output (equity-held) counted to the investors, by their stakes.");
+  r.num("origin_resistance", &T::origin_resistance, 0.3, 0, 1, "1",
+        "Share of the moving cost between zones that is the origin's resistance; it falls by the share of the "
+        "mover's output the origin keeps over official_horizon.");
+  r.whole("official_horizon", &T::official_horizon, 5, 1, 50, "year",
+          "Years over which the origin's officials weigh the loss of a mover (a term of office).");
 }
 
 void transfer_payments(std::vector<FieldDecl>& f) {
@@ -109,6 +114,8 @@ void transfer_payments(std::vector<FieldDecl>& f) {
         "Share of the fiscal revenue lost with enterprises moving to a partner zone that the province pays back.");
   r.num("project_funding", &T::project_funding, 1, 0, 1000, "billion CNY/year",
         "Provincial funding per co-built project (cooperation or equity link) a year.");
+  r.whole("compensation_years", &T::compensation_years, 2, 1, 30, "year",
+          "Years after a move to a partner zone during which the province compensates the revenue lost with it.");
 }
 
 void synergy_fund(std::vector<FieldDecl>& f) {
@@ -180,6 +187,8 @@ void competing_parks(std::vector<FieldDecl>& f) {
   r.num("offer_growth", &T::offer_growth, 0.02, -1, 1, "1/year", "Yearly growth of the parks' offer.");
   r.num("attractiveness", &T::attractiveness, -1, -100, 100, "1",
         "Utility of moving to a park apart from its offer (negative: thinner ecosystems than national zones).");
+  r.num("place_share", &T::place_share, 1, 0, 1, "1",
+        "Share (in logs) of its zone's place factor a mover keeps in a park nearby (1: same city; 0: factor 1).");
 }
 
 void digital_shift(std::vector<FieldDecl>& f) {

@@ -141,12 +141,15 @@ struct OutputSharingSpec {  // 5.3, seed 001 incentive 1
   int years = 0;              // K: years a moved enterprise's output still counts (partly) to its origin
   double origin_share = 0;    // share counted to the origin: 1 (wholly), 0.5 (50:50), 0.3 (30:70)
   double co_built_share = 0;  // share of a co-built project's output counted to its builders by their stakes
+  double origin_resistance = 0;  // share of the moving cost that is the origin's resistance to losing the firm
+  int official_horizon = 0;      // years over which the origin's officials weigh the loss (a term of office)
 };
 
 struct TransferPaymentsSpec {  // 5.4, seed 001 incentive 3
   bool enabled = false;
   double compensation_rate = 0;  // share of the revenue lost with enterprises moving to a partner, compensated
   double project_funding = 0;    // billion CNY a year per co-built project (cooperation or equity link)
+  int compensation_years = 0;    // years after a move during which the loser's lost revenue is compensated
 };
 
 struct SynergyFundSpec {  // 5.5, seed 001 enabling 1
@@ -191,6 +194,7 @@ struct CompetingParksSpec {  // 5.9, seed 000 challenges 3 and 5
   double offer = 0;          // subsidy offered by non-national parks (share of value added)
   double offer_growth = 0;   // yearly growth of that offer (new science cities keep coming)
   double attractiveness = 0; // utility of a park apart from the offer (negative: weaker ecosystems)
+  double place_share = 0;    // share (in logs) of the zone's place factor a mover keeps in a park nearby
 };
 
 struct DigitalShiftSpec {  // 5.9, seed 000 challenge 5
