@@ -15,7 +15,7 @@ check() { local name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi;
 json_field() { /usr/bin/python3 -c "import json,sys; print(json.loads(sys.stdin.readline())['$1'])"; }
 count_runs() { ls "$1" 2>/dev/null | grep -c '^run-.*\.bin$'; }
 
-printf 'seed: 4\ntime:\n  end: 2028\nenterprises:\n  count: 6000\n' >"$TMP/base.yaml"
+printf 'seed: 4\ntime:\n  end: 2027\nenterprises:\n  count: 3000\n' >"$TMP/base.yaml"
 cat >"$TMP/sweep.yaml" <<'YAML'
 base: base.yaml
 schemes:
@@ -23,9 +23,9 @@ schemes:
   cheap: {relocation.fixed_cost: 1.0}
 factors:
   entry.rate: [0.04, 0.08]
-replicates: 16
+replicates: 40
 YAML
-TOTAL=64
+TOTAL=160
 
 # The reference: uninterrupted, one thread.
 "$ZONESIM" sweep "$TMP/sweep.yaml" -o "$TMP/whole.h5" --threads 1 >"$TMP/whole.json" 2>"$TMP/whole.err"
@@ -117,7 +117,7 @@ check "... unknown top key located" grep -qE "^zonesim: error: .*bad.yaml:5:1: r
 "$ZONESIM" sweep "$TMP/bad.yaml" -o "$TMP/bad.h5" 2>/dev/null
 check "sweep of a bad file: exit 2, no output" test $? -eq 2 -a ! -e "$TMP/bad.h5" -a ! -e "$TMP/.bad.h5.runs"
 "$ZONESIM" validate "$TMP/sweep.yaml" >"$TMP/out"
-check "validate a good sweep" grep -q "ok (sweep: 4 scenarios = 2 schemes x 2 design points, 16 replicates, 64 runs)" "$TMP/out"
+check "validate a good sweep" grep -q "ok (sweep: 4 scenarios = 2 schemes x 2 design points, 40 replicates, 160 runs)" "$TMP/out"
 "$ZONESIM" sweep "$TMP/sweep.yaml" 2>/dev/null
 check "sweep without -o: exit 2" test $? -eq 2
 
@@ -128,12 +128,12 @@ check "compare table" grep -qE "^1 +ref p1: entry.rate=0.08 " "$TMP/table"
 check "compare csv" /usr/bin/python3 -c "
 import csv; rows = list(csv.DictReader(open('$TMP/csv')))
 d = [r for r in rows if r['statistic'] == 'difference']
-assert len(rows) == 6 and len(d) == 2 and all(r['n'] == '16' and r['year'] == '2027' for r in d), rows"
+assert len(rows) == 6 and len(d) == 2 and all(r['n'] == '40' and r['year'] == '2027' for r in d), rows"
 "$ZONESIM" compare "$TMP/whole.h5" --format json >"$TMP/json"
 check "compare json" /usr/bin/python3 -c "
 import json; c = json.load(open('$TMP/json'))
 assert c['reference'] == 'ref' and len(c['comparison']) == 4 and c['comparison'][0]['difference'] is None
-assert c['comparison'][2]['pairs'] == 16 and c['comparison'][2]['difference_ci'][0] <= c['comparison'][2]['difference']"
+assert c['comparison'][2]['pairs'] == 40 and c['comparison'][2]['difference_ci'][0] <= c['comparison'][2]['difference']"
 "$ZONESIM" compare "$TMP/whole.h5" --metric gdp 2>"$TMP/err"
 check "compare a per-zone variable: exit 2" test $? -eq 2
 "$ZONESIM" compare "$TMP/whole.h5" --format xml 2>/dev/null
@@ -143,7 +143,7 @@ check "compare --format xml: exit 2" test $? -eq 2
 for f in scenarios/sweeps/*.yaml; do
   name=$(basename "$f" .yaml)
   if "$ZONESIM" validate "$f" >/dev/null &&
-     "$ZONESIM" sweep "$f" -o "$TMP/$name.h5" -q --set enterprises.count=1500 --set time.end=2026 &&
+     "$ZONESIM" sweep "$f" -o "$TMP/$name.h5" -q --set enterprises.count=1000 --set time.end=2025 &&
      "$ZONESIM" compare "$TMP/$name.h5" >"$TMP/$name.txt"; then
     ok "$f runs"
   else
