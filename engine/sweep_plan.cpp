@@ -181,6 +181,45 @@ std::uint64_t fnv1a(std::uint64_t h, const std::string& text) {
   return h;
 }
 
+// Every (scheme, point) scenario: its label and overrides, validated by loading it (in parallel); the swept
+// values and a hash of each resolved scenario. Problems of scenario s go to found[s].
+std::vector<std::uint64_t> generate_scenarios(SweepPlan& plan, const std::vector<Point>& points,
+                                              std::vector<Problems>& found) {
+  const long long scenarios = static_cast<long long>(plan.schemes.size()) * plan.points;
+  plan.scenarios.resize(static_cast<size_t>(scenarios));
+  for (const auto& key : parameter_keys(plan)) {
+    const FieldDecl* d = find_field(key);
+    plan.parameters.push_back(
+        {key, type_name(d->type), d->unit, d->help, std::vector<std::string>(plan.scenarios.size())});
+  }
+  found.assign(plan.scenarios.size(), {});
+  std::vector<std::uint64_t> hashes(plan.scenarios.size());
+#pragma omp parallel for schedule(dynamic, 4)
+  for (long long s = 0; s < scenarios; ++s) {
+    SweepScenario& sc = plan.scenarios[s];
+    sc.scheme = static_cast<int>(s / plan.points);
+    sc.point = static_cast<int>(s % plan.points);
+    sc.label = label_of(plan, sc.scheme, sc.point, points[sc.point]);
+    Generated g = scenario_overrides(plan, sc.scheme, points[sc.point], sc.label);
+    try {
+      const ScenarioSpec spec = load_scenario(plan.base, g.overrides);
+      hashes[s] = fnv1a(fnv1a(0xCBF29CE484222325ULL, sc.label + "\n"), spec.resolved_yaml);
+      for (auto& p : plan.parameters) p.values[s] = find_field(p.key_path)->canonical(spec);
+#pragma omp critical(zonesim_sweep_plan)
+      {
+        plan.max_enterprises = std::max(plan.max_enterprises, spec.enterprises.count);
+        if (s == 0) plan.first = spec;
+      }
+    } catch (const ScenarioError& e) {
+      for (const auto& p : e.problems())
+        found[s].push_back(map_problem(p, g.origins) + " (in scenario " + std::to_string(s) + ", " +
+                           sc.label + ")");
+    }
+    sc.overrides = std::move(g.overrides);
+  }
+  return hashes;
+}
+
 }  // namespace
 
 void add_command_line_overrides(const std::vector<Override>& overrides, SweepPlan& plan, Problems& problems) {
@@ -218,37 +257,8 @@ void build_scenarios(SweepPlan& plan, Problems& problems) {
                        " runs, more than the 10,000,000 one file holds");
     return;
   }
-  plan.scenarios.resize(static_cast<size_t>(scenarios));
-  for (const auto& key : parameter_keys(plan)) {
-    const FieldDecl* d = find_field(key);
-    plan.parameters.push_back(
-        {key, type_name(d->type), d->unit, d->help, std::vector<std::string>(plan.scenarios.size())});
-  }
-  std::vector<Problems> found(plan.scenarios.size());
-  std::vector<std::uint64_t> hashes(plan.scenarios.size());
-#pragma omp parallel for schedule(dynamic, 4)
-  for (long long s = 0; s < scenarios; ++s) {
-    SweepScenario& sc = plan.scenarios[s];
-    sc.scheme = static_cast<int>(s / plan.points);
-    sc.point = static_cast<int>(s % plan.points);
-    sc.label = label_of(plan, sc.scheme, sc.point, points[sc.point]);
-    Generated g = scenario_overrides(plan, sc.scheme, points[sc.point], sc.label);
-    try {
-      const ScenarioSpec spec = load_scenario(plan.base, g.overrides);
-      hashes[s] = fnv1a(fnv1a(0xCBF29CE484222325ULL, sc.label + "\n"), spec.resolved_yaml);
-      for (auto& p : plan.parameters) p.values[s] = find_field(p.key_path)->canonical(spec);
-#pragma omp critical(zonesim_sweep_plan)
-      {
-        plan.max_enterprises = std::max(plan.max_enterprises, spec.enterprises.count);
-        if (s == 0) plan.first = spec;
-      }
-    } catch (const ScenarioError& e) {
-      for (const auto& p : e.problems())
-        found[s].push_back(map_problem(p, g.origins) + " (in scenario " + std::to_string(s) + ", " +
-                           sc.label + ")");
-    }
-    sc.overrides = std::move(g.overrides);
-  }
+  std::vector<Problems> found;
+  const std::vector<std::uint64_t> hashes = generate_scenarios(plan, points, found);
   std::set<std::string> seen;  // one line per problem, however many scenarios share it
   for (const auto& list : found)
     for (const auto& p : list)
