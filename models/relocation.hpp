@@ -12,6 +12,7 @@ class Relocation : public Model {
   void run(Phase phase, World& world, YearStats& stats) override;
 
  private:
+  double park_utility(const World& world, std::size_t e, double here_factor, double profit_here) const;
   RelocationSpec p_;
 };
 

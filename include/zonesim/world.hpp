@@ -149,6 +149,7 @@ struct World {
   // Economy-wide conditions that mechanisms may shift (initialised from the scenario).
   double digital_share = 0;       // probability that an entrant is digital
   double digital_place_tie = 0;   // digital enterprises' place elasticities relative to the others'
+  double outside_offer = -1;      // non-national parks' subsidy to movers (share of value added); < 0: no parks
 
   double distance(int a, int b) const { return distance_km[pair(a, b)]; }
   std::size_t pair(int a, int b) const { return static_cast<std::size_t>(a * zone_count() + b); }
