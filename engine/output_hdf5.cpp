@@ -235,7 +235,7 @@ ResultFile ResultFile::create(const std::string& path, const OutputLayout& layou
 
   std::vector<long long> scen(f.S), rep(f.R), zone_ids, prov(f.P);
   for (hsize_t i = 0; i < f.S; ++i) scen[i] = static_cast<long long>(i);
-  for (hsize_t i = 0; i < f.R; ++i) rep[i] = static_cast<long long>(i);
+  for (hsize_t i = 0; i < f.R; ++i) rep[i] = layout.first_replicate + static_cast<long long>(i);
   for (hsize_t i = 0; i < f.P; ++i) prov[i] = static_cast<long long>(i);
   for (const Zone& z : table.zones) zone_ids.push_back(z.table_id);
   f.make_dim("scenario", H5T_STD_I64LE, scen, "1", "scenario (scheme or design point) index");
@@ -272,7 +272,7 @@ ResultFile ResultFile::create(const std::string& path, const OutputLayout& layou
     f.make_strings("scenario_yaml", "scenario", layout.scenario_yamls, "fully resolved scenario (YAML)");
   for (const ScenarioVariable& v : layout.scenario_variables) f.make_scenario_variable(v);
   f.make_values("seed", "replicate", H5T_STD_U64LE, layout.seeds, "1",
-                "seed of the replicate's random streams");
+                "base seed; a replicate's random streams are keyed by (seed, replicate coordinate)");
 
   f.make_run_var("completed", {"scenario", "replicate"}, true, "1",
                  "1 when the run finished and was written");
@@ -287,7 +287,7 @@ ResultFile ResultFile::create(const std::string& path, const OutputLayout& layou
     for (const char* var : kMetricVarNames)
       f.make_run_var(std::string(mi.name) + "_" + var, time_axes, false, "1",
                      std::string(mi.long_name) + " of " + var + " across zones");
-  f.make_run_var("sigma_convergence_gdp", {"scenario", "replicate"}, false, "1 year-1",
+  f.make_run_var("sigma_convergence_gdp", {"scenario", "replicate"}, false, "year-1",
                  "slope of the cross-zone s.d. of log GDP per zone on year (negative = convergence)");
   f.make_run_var("beta_convergence_gdp", {"scenario", "replicate"}, false, "year-1",
                  "slope of mean yearly log GDP growth on initial log GDP per zone (negative = convergence)");

@@ -84,7 +84,7 @@ std::vector<FieldDecl> build() {
     "Congestion cost (land rent) per worker at full occupancy, in national value added per worker.");
   P("production.rent_exponent", [](ScenarioSpec& s) -> auto& { return s.production.rent_exponent; }, 4, 0, 20, "1",
     "Rent rises as occupancy^rent_exponent, so crowded zones push enterprises out.");
-  P("production.trend_growth", [](ScenarioSpec& s) -> auto& { return s.production.trend_growth; }, 0.03, -0.2,
+  P("production.trend_growth", [](ScenarioSpec& s) -> auto& { return s.production.trend_growth; }, 0.02, -0.2,
     0.5, "1/year", "Yearly productivity drift common to all enterprises (prices and economy-wide progress).");
   P("production.trend_growth_slope",
     [](ScenarioSpec& s) -> auto& { return s.production.trend_growth_slope; }, 0, -0.1, 0.1, "1/year^2",

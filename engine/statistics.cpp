@@ -66,9 +66,6 @@ void collect_statistics(const World& w, YearStats& s) {
     s.zone[rnd_personnel][z] = w.zones.rnd_personnel[z];
     s.zone[occupancy][z] = s.zone[employment][z] / w.zones.land_capacity[z];
     s.zone[relocations_in][z] = w.zones.relocations_in[z];
-    s.zone[equity_out][z] = w.zones.equity_out[z];
-    s.zone[equity_in][z] = w.zones.equity_in[z];
-    s.zone[external_funds][z] = w.zones.external_funds[z];
     s.zone[relocations_out][z] = w.zones.relocations_out[z];
   }
 }
@@ -76,6 +73,12 @@ void collect_statistics(const World& w, YearStats& s) {
 void finish_statistics(const World& w, YearStats& s) {
   const auto zones = static_cast<std::size_t>(w.zone_count());
   s.total.fill(0.0);
+  // Zone state that the governments phase (and mechanisms acting in it) may have changed after collection.
+  for (std::size_t z = 0; z < zones; ++z) {
+    s.zone[equity_out][z] = w.zones.equity_out[z];
+    s.zone[equity_in][z] = w.zones.equity_in[z];
+    s.zone[external_funds][z] = w.zones.external_funds[z];
+  }
   for (std::size_t z = 0; z < zones; ++z) {
     s.total[total_gdp] += s.zone[gdp][z];
     s.total[total_subsidy] += s.zone[subsidy][z];

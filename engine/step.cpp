@@ -28,6 +28,7 @@ void run_phase(Phase phase, World& world, const ModelList& models, YearStats& st
 // What is counted per year starts at zero.
 void reset_year(World& world) {
   std::fill(world.zones.external_funds.begin(), world.zones.external_funds.end(), 0.0);
+  std::fill(world.zones.earmarked.begin(), world.zones.earmarked.end(), 0.0);  // mechanisms set it each year
 }
 
 void age_enterprises(World& world) {

@@ -61,9 +61,8 @@ void Production::update_market(World& w) const {
   }
   std::vector<double> sector_emp = sector_own, linked_emp(zone_emp, zone_emp + Z);
   add_linked_employment(w, sector_emp, linked_emp);
-  const double n_zones = active;  // means are over the active zones
-  const double mean_emp = total_emp / n_zones, mean_knowledge = total_knowledge / n_zones;
-  const double mean_services = total_services / n_zones;
+  if (!ref_.set) ref_ = {true, mean_sector_emp, total_emp / active, total_knowledge / active, total_services / active};
+  const double mean_emp = ref_.employment, mean_knowledge = ref_.knowledge, mean_services = ref_.services;
   const double national_productivity = total_out / std::max(total_emp, 1.0);
   for (std::size_t z = 0; z < Z; ++z) {
     const double all = std::log(std::max(linked_emp[z], 1.0) / std::max(mean_emp, 1.0));
@@ -72,7 +71,8 @@ void Production::update_market(World& w) const {
     const double services =
         mean_services > 0 ? std::log(std::max(own_services, 1e-9 * mean_services) / mean_services) : 0;
     for (std::size_t s = 0; s < S; ++s) {
-      const double own = std::log(std::max(sector_emp[z * S + s], 1.0) / std::max(mean_sector_emp[s], 1.0));
+      const double own =
+          std::log(std::max(sector_emp[z * S + s], 1.0) / std::max(ref_.sector_employment[s], 1.0));
       const double tie = s == static_cast<std::size_t>(Sector::digital_services) ? w.digital_place_tie : 1.0;
       w.zones.place_factor[z * S + s] =
           std::exp(tie * (p_.own_sector_agglomeration * own + p_.all_sector_agglomeration * all +

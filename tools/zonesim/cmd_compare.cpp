@@ -1,6 +1,7 @@
 // zonesim compare OUT.h5 [--metric top10_share_gdp] [--year YEAR] [--format table|csv|json] [--bootstrap N]
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "cli.hpp"
@@ -36,7 +37,18 @@ std::string num(double v) {
   return buf;
 }
 
-std::string json_num(double v) { return std::isfinite(v) ? num(v) : "null"; }
+// Machine-readable formats carry the shortest text that reads back as exactly the value.
+std::string exact(double v) {
+  if (!std::isfinite(v)) return "";
+  char buf[32];
+  for (int digits = 6; digits <= 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  return buf;
+}
+
+std::string json_num(double v) { return std::isfinite(v) ? exact(v) : "null"; }
 
 std::string json_text(const std::string& s) {
   std::string out = "\"";
@@ -117,8 +129,8 @@ void print_csv(const Comparison& c) {
                  const std::string& label, const std::string& factor, const char* stat,
                  const stats::Estimate& e) {
     std::printf("%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%d\n", analysis, head.c_str(), csv_text(scheme).c_str(),
-                scen.c_str(), csv_text(label).c_str(), csv_text(factor).c_str(), stat, num(e.value).c_str(),
-                num(e.low).c_str(), num(e.high).c_str(), e.n);
+                scen.c_str(), csv_text(label).c_str(), csv_text(factor).c_str(), stat, exact(e.value).c_str(),
+                exact(e.low).c_str(), exact(e.high).c_str(), e.n);
   };
   for (const auto& r : c.rows) {
     const std::string scen = r.scenario < 0 ? "" : std::to_string(r.scenario);

@@ -22,6 +22,7 @@ constexpr const char* kHelp =
     "options:\n"
     "  -o, --output OUT.h5    result file (required)\n"
     "  --seed N               override the scenario's seed\n"
+    "  --replicate R          use replicate R's random streams, as run R of a sweep does (default 0)\n"
     "  --threads N            OpenMP threads (default: all cores; results do not depend on it)\n"
     "  --set key.path=VALUE   override a scenario key (repeatable), validated like the file\n"
     "  -q, --quiet            print nothing on success\n"
@@ -30,7 +31,8 @@ constexpr const char* kHelp =
 // Refuses, before allocating, a run whose enterprises alone would not fit in physical memory.
 void check_memory(const ScenarioSpec& spec) {
   const double need = static_cast<double>(spec.enterprises.count) * Enterprises::bytes_per_enterprise();
-  const double have = static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
+  const double have =
+      static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
   if (have > 0 && need > 0.8 * have)
     throw InputError(spec.source + ": enterprises.count: " + std::to_string(spec.enterprises.count) +
                      " enterprises need about " + std::to_string(static_cast<long long>(need / 1e9)) +
@@ -42,6 +44,7 @@ void check_memory(const ScenarioSpec& spec) {
 int cmd_run(const std::vector<std::string>& argv) {
   const Args a = parse(argv, {{"output", 'o', true},
                               {"seed", 0, true},
+                              {"replicate", 0, true},
                               {"threads", 0, true},
                               {"set", 0, true, true},
                               {"quiet", 'q'},
@@ -66,7 +69,9 @@ int cmd_run(const std::vector<std::string>& argv) {
 
   const double t0 = now_seconds();
   ProgressBar bar("run", stderr_is_terminal() && !a.has("quiet"));
-  const RunResult result = simulate(spec, table, {spec.seed, 0}, make_models(spec), [&](int d, int n) { bar.update(d, n); });
+  const int replicate = static_cast<int>(a.get_int("replicate", 0, 0, 1000000000));
+  const RunResult result = simulate(spec, table, {spec.seed, static_cast<std::uint64_t>(replicate)},
+                                    make_models(spec), [&](int d, int n) { bar.update(d, n); });
   bar.finish();
 
   OutputLayout layout;
@@ -75,6 +80,7 @@ int cmd_run(const std::vector<std::string>& argv) {
   layout.scenario_labels = {spec.title};
   layout.scenario_yamls = {spec.resolved_yaml};
   layout.seeds = {spec.seed};
+  layout.first_replicate = replicate;
   layout.compression = spec.output.compression;
   layout.title = "zonesim run: " + spec.title;
   layout.command = joined_command_line();
@@ -91,10 +97,11 @@ int cmd_run(const std::vector<std::string>& argv) {
                 table.size(), static_cast<long long>(spec.enterprises.count), spec.time.start, spec.time.end,
                 seconds, peak_rss_kib() / 1024.0);
   else
-    std::printf("{\"output\": \"%s\", \"zones\": %d, \"enterprises\": %lld, \"start\": %d, \"end\": %d, "
-                "\"seconds\": %.3f, \"peak_rss_mib\": %.1f}\n",
-                out.c_str(), table.size(), static_cast<long long>(spec.enterprises.count), spec.time.start,
-                spec.time.end, seconds, peak_rss_kib() / 1024.0);
+    std::printf(
+        "{\"output\": \"%s\", \"zones\": %d, \"enterprises\": %lld, \"start\": %d, \"end\": %d, "
+        "\"seconds\": %.3f, \"peak_rss_mib\": %.1f}\n",
+        out.c_str(), table.size(), static_cast<long long>(spec.enterprises.count), spec.time.start,
+        spec.time.end, seconds, peak_rss_kib() / 1024.0);
   return kExitOk;
 }
 
