@@ -39,21 +39,6 @@ SourceMark mark_of(const YAML::Node& n, const std::string& file) {
   return {file, m.line + 1, m.column + 1};
 }
 
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // Keys valid directly under `prefix` ("" = top level): leaves and groups.
 std::vector<std::string> children_of(const std::string& prefix) {
   std::set<std::string> out;
@@ -70,7 +55,7 @@ std::string unknown_key_message(const std::string& key, const std::vector<std::s
   std::string best;
   size_t best_d = std::max<size_t>(2, key.size() / 3) + 1;
   for (const auto& c : candidates) {
-    const size_t d = edit_distance(key, c);
+    const size_t d = detail::edit_distance(key, c);
     if (d < best_d) best_d = d, best = c;
   }
   std::string msg = "unknown key";

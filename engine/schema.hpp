@@ -1,6 +1,7 @@
 #pragma once
 // Private to the engine: the declaration of every scenario key (type, default, range, unit, help) and how its
 // validated value lands in ScenarioSpec. One row per key, in engine/schema.cpp.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -30,6 +31,22 @@ struct FieldDecl {
 };
 
 const std::vector<FieldDecl>& field_decls();
+// Levenshtein distance, for "did you mean" in scenario and sweep files.
+inline size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
 // The mechanisms' keys (engine/schema_mechanisms.cpp).
 void add_mechanism_fields(std::vector<FieldDecl>& fields);
 
