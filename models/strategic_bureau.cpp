@@ -46,17 +46,11 @@ void StrategicBureau::run(Phase phase, World& w, YearStats& stats) {
   const auto Z = static_cast<std::size_t>(w.zone_count());
   if (has_bureau_.size() != Z) {
     has_bureau_.assign(Z, 0);
-    committed_.assign(Z, 0.0);
     talent_.assign(Z, 0.0);
   }
   if (phase == Phase::innovation) {
     // The innovation model has just set R&D personnel from the firms' R&D; the projects' talent stays on top.
-    // Last year's commitment has been spent: it leaves the earmarked budget (other mechanisms' parts stay).
-    for (std::size_t z = 0; z < Z; ++z) {
-      w.zones.rnd_personnel[z] += talent_[z];
-      w.zones.earmarked[z] = std::max(0.0, w.zones.earmarked[z] - committed_[z]);
-      committed_[z] = 0;
-    }
+    for (std::size_t z = 0; z < Z; ++z) w.zones.rnd_personnel[z] += talent_[z];
     return;
   }
   select_zones(w, stats);
@@ -129,7 +123,6 @@ void StrategicBureau::fund_projects(World& w, const YearStats& stats) {
     const double room = discretionary * (1 - zs.subsidy_share[z]) - zs.earmarked[z];
     const double money = std::min(p_.budget_share * discretionary, std::max(0.0, room));
     if (money <= 0) continue;
-    committed_[z] = money;
     zs.earmarked[z] += money;
     spent_ += money;
     projects_.push_back({static_cast<int>(z), w.step, money, project_sector(output, z)});

@@ -42,7 +42,6 @@ class StrategicBureau : public Model {
   double talent_depreciation_;
   bool selected_ = false;
   std::vector<std::uint8_t> has_bureau_;  // [zone]
-  std::vector<double> committed_;         // [zone]: this year's money, part of ZoneState::earmarked
   std::vector<double> talent_;            // [zone]: R&D personnel the projects left, persons
   std::vector<Project> projects_;         // under way, in launch order
   double spent_ = 0;

@@ -104,11 +104,10 @@ TEST_CASE("strategic_bureau: win or lose, the money leaves knowledge and talent 
   bureau.run(Phase::innovation, s.world, s.stats);
   for (std::size_t z = 0; z < personnel.size(); ++z)
     CHECK(s.world.zones.rnd_personnel[z] == Approx(personnel[z] + bureau.talent()[z]));
-  CHECK(s.world.zones.earmarked == std::vector<double>(personnel.size(), 0.0));  // last year's money is spent
   // Every project fails, and the knowledge stays.
   for (int t = 1; t <= 12; ++t) {
     s.world.step = t;
-    if (t > 0) bureau.run(Phase::innovation, s.world, s.stats);  // where last year's commitment is released
+    std::fill(s.world.zones.earmarked.begin(), s.world.zones.earmarked.end(), 0.0);  // as the step does
     bureau.run(Phase::governments, s.world, s.stats);
   }
   CHECK(bureau.outcomes() == 3 * 20);
@@ -151,7 +150,7 @@ TEST_CASE("strategic_bureau: projects succeed at success_probability") {
   StrategicBureau bureau(spec);
   for (int t = 0; t <= 20; ++t) {
     s.world.step = t;
-    if (t > 0) bureau.run(Phase::innovation, s.world, s.stats);  // where last year's commitment is released
+    std::fill(s.world.zones.earmarked.begin(), s.world.zones.earmarked.end(), 0.0);  // as the step does
     bureau.run(Phase::governments, s.world, s.stats);
   }
   const double n = bureau.outcomes();
@@ -159,16 +158,23 @@ TEST_CASE("strategic_bureau: projects succeed at success_probability") {
   CHECK(bureau.successes() / n == Approx(0.15).margin(4 * std::sqrt(0.15 * 0.85 / n)));
 }
 
-TEST_CASE("strategic_bureau: a different GDP and less between-province inequality in 2035 (CRN)") {
-  const ScenarioSpec base = spec_of(false), bureau = spec_of(true);
+TEST_CASE(
+    "strategic_bureau: by 2035 a cost that lowers concentration; once projects pay, more GDP and more") {
+  ScenarioSpec base = spec_of(false), bureau = spec_of(true), quick = spec_of(true);
+  quick.mechanisms.strategic_bureau.horizon = 3;
   const ZoneTable t = zone_table_for(base);
   for (std::uint64_t seed : {1, 2, 3}) {
     const YearStats b = simulate(base, t, {seed, 0}, make_models(base)).years.back();
     const YearStats s = simulate(bureau, t, {seed, 0}, make_models(bureau)).years.back();
-    // GDP: services given up against knowledge and rare successes; the sign depends on the parameters (with
-    // the default ones the services lost weigh more, and the lower output even patents less), so only a real
-    // difference is asserted.
-    CHECK(std::abs(s.total[total_gdp] - b.total[total_gdp]) > 1);
+    const YearStats q = simulate(quick, t, {seed, 0}, make_models(quick)).years.back();
+    // Default horizon (10 years): two cohorts have an outcome by 2035; the services the largest zones give up
+    // lower concentration, and GDP differs (its sign depends on the parameters: services lost against
+    // successes).
+    CHECK(s.metric[0].theil_t < b.metric[0].theil_t);
     CHECK(s.metric[0].theil_between < b.metric[0].theil_between);
+    CHECK(std::abs(s.total[total_gdp] - b.total[total_gdp]) > 1);
+    // Horizon 3: successes accumulate in the largest zones, which had the bureaus.
+    CHECK(q.total[total_gdp] > 1.02 * b.total[total_gdp]);
+    CHECK(q.metric[0].top10_share > b.metric[0].top10_share);
   }
 }
