@@ -69,7 +69,8 @@ TEST_CASE("no zone ever pays more subsidy than its budget; waste is part of what
 }
 
 TEST_CASE("zones herd on the same hot sectors") {
-  const World w = run_years(spec_of(), 3, [](const World&, const YearStats&) {});
+  const ScenarioSpec spec = spec_of();  // the world keeps a pointer to its scenario: it must outlive it
+  const World w = run_years(spec, 3, [](const World&, const YearStats&) {});
   for (int z = 0; z < w.zone_count(); ++z) {
     CHECK(subsidy_offer(w, z, Sector::semiconductors) == subsidy_offer(w, z, Sector::new_energy));
     CHECK(subsidy_offer(w, z, Sector::other) <=
@@ -112,7 +113,8 @@ TEST_CASE("an evaluation that rewards innovation moves spending from subsidies t
 }
 
 TEST_CASE("tournament pressure is the share of rivals ranked above") {
-  World w = run_years(spec_of(), 2, [](const World&, const YearStats&) {});
+  const ScenarioSpec spec = spec_of();
+  World w = run_years(spec, 2, [](const World&, const YearStats&) {});
   int best = 0, worst = 0;
   for (int z = 1; z < w.zone_count(); ++z) {
     if (w.zones.tournament_score[z] > w.zones.tournament_score[best]) best = z;

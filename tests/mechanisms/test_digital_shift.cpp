@@ -63,8 +63,9 @@ TEST_CASE("digital_shift: the share rises linearly to its cap, the place tie sta
 
 TEST_CASE("digital_shift: after k years the world's and the entrants' digital shares are higher") {
   const int k = 8;
-  const World base = run_years(spec_of(false), k);
-  const World shifted = run_years(spec_of(true), k);
+  const ScenarioSpec off = spec_of(false), on = spec_of(true);  // a world points to its scenario: keep them
+  const World base = run_years(off, k);
+  const World shifted = run_years(on, k);
   const auto& d = shifted.spec->mechanisms.digital_shift;
   CHECK(base.digital_share == Approx(0.15));
   CHECK(shifted.digital_share == Approx(0.15 + (k + 1) * d.entrant_share_growth));  // set for year k + 1
