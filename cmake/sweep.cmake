@@ -13,5 +13,5 @@ add_library(zonesim_sweep STATIC
   engine/sweep_compare.cpp)
 target_include_directories(zonesim_sweep PRIVATE engine)
 target_link_libraries(zonesim_sweep PUBLIC zonesim_models)
-target_sources(zonesim PRIVATE tools/zonesim/cmd_sweep.cpp tools/zonesim/cmd_compare.cpp)
+target_sources(zonesim PRIVATE tools/zonesim/cmd_sweep.cpp tools/zonesim/cmd_compare.cpp tools/zonesim/cmd_bench.cpp)
 target_link_libraries(zonesim PRIVATE zonesim_sweep)

@@ -1,5 +1,6 @@
 #include "zonesim/run.hpp"
 
+#include <chrono>
 #include <cmath>
 
 #include "zonesim/step.hpp"
@@ -7,15 +8,19 @@
 namespace zonesim {
 
 RunResult simulate(const ScenarioSpec& spec, const ZoneTable& table, RunKey key, const ModelList& models,
-                   const Progress& progress) {
+                   const Progress& progress, StepTimes* times) {
+  const auto t0 = std::chrono::steady_clock::now();
   World world = build_world(spec, table, key);
   RunResult result;
   YearStats stats(world.zone_count());
   observe(world, models, stats);
   result.years.push_back(stats);
+  if (times)
+    times->seconds[StepTimes::setup] +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const int total = spec.years();
   for (int t = 1; t <= total; ++t) {
-    step(world, models, stats);
+    step(world, models, stats, times);
     result.years.push_back(stats);
     if (progress) progress(t, total);
   }

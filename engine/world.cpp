@@ -10,8 +10,8 @@ namespace zonesim {
 
 const char* sector_name(Sector s) {
   static constexpr const char* kNames[kSectorCount] = {
-      "electronics", "semiconductors", "biomedicine", "advanced_manufacturing",
-      "new_materials", "new_energy", "digital_services", "other"};
+      "electronics",   "semiconductors", "biomedicine",      "advanced_manufacturing",
+      "new_materials", "new_energy",     "digital_services", "other"};
   return kNames[static_cast<int>(s)];
 }
 
@@ -43,13 +43,8 @@ std::uint32_t Enterprises::take_slot() {
   return static_cast<std::uint32_t>(size() - 1);
 }
 
-bool qualifies_hightech(const EnterpriseSpec& spec, double rnd_intensity, double output, double employment,
-                        double mean_productivity) {
-  return rnd_intensity >= spec.hightech_rnd_threshold &&
-         output >= spec.hightech_min_productivity * mean_productivity * employment;
-}
-
-std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<double>& weights, std::int64_t minimum) {
+std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<double>& weights,
+                                    std::int64_t minimum) {
   const auto n = static_cast<std::int64_t>(weights.size());
   std::vector<std::int64_t> out(weights.size(), minimum);
   const std::int64_t free = total - minimum * n;
@@ -80,7 +75,8 @@ static void build_graph(World& w) {
   }
   for (std::size_t c = 0; c < t.cities.size(); ++c) {
     w.city_vertex.push_back(boost::add_vertex({VertexKind::city, static_cast<int>(c)}, w.graph));
-    boost::add_edge(w.province_vertex[t.city_province[c]], w.city_vertex.back(), {EdgeType::governs}, w.graph);
+    boost::add_edge(w.province_vertex[t.city_province[c]], w.city_vertex.back(), {EdgeType::governs},
+                    w.graph);
   }
   for (int z = 0; z < t.size(); ++z) {
     w.zone_vertex.push_back(boost::add_vertex({VertexKind::zone, z}, w.graph));
@@ -97,8 +93,8 @@ void set_zone_figures(World& w, int z, double gdp, double patents, double rnd_pe
   s.rnd_personnel[z] = rnd_personnel;
   // Service capacity starts at the steady state of the default spending rule: services get the discretionary
   // budget not spent on subsidies, and capacity depreciates (docs/model.md).
-  s.service_capacity[z] =
-      g.tax_rate * (1 + g.city_transfer) * gdp * g.discretionary_share * (1 - g.subsidy_share) / g.service_depreciation;
+  s.service_capacity[z] = g.tax_rate * (1 + g.city_transfer) * gdp * g.discretionary_share *
+                          (1 - g.subsidy_share) / g.service_depreciation;
 }
 
 static void init_zone_state(World& w) {
@@ -120,8 +116,8 @@ static void init_zone_state(World& w) {
   s.service_capacity.assign(n, 0.0);
   s.evaluation.assign(n, w.spec->governments.evaluation);
   s.national_orientation.assign(n, w.spec->governments.national_orientation);
-  for (auto* v : {&s.equity_out, &s.equity_in, &s.service_import, &s.earmarked, &s.venture_capital,
-                  &s.external_funds})
+  for (auto* v :
+       {&s.equity_out, &s.equity_in, &s.service_import, &s.earmarked, &s.venture_capital, &s.external_funds})
     v->assign(n, 0.0);
   w.equity.assign(n * n, 0.0);
   w.move_cost_factor.assign(n * n, 1.0);
@@ -136,7 +132,8 @@ static void init_zone_state(World& w) {
   for (std::size_t z = 0; z < n; ++z) {
     const Zone& zone = w.table.zones[z];
     s.land_capacity[z] = zone.land_km2 * w.spec->zones.max_density;
-    if (zone.entry_year == 0 || zone.entry_year <= w.year) set_zone_figures(w, static_cast<int>(z), zone.gdp, zone.patents, zone.rnd_personnel);
+    if (zone.entry_year == 0 || zone.entry_year <= w.year)
+      set_zone_figures(w, static_cast<int>(z), zone.gdp, zone.patents, zone.rnd_personnel);
   }
 }
 
@@ -148,9 +145,11 @@ static void compute_distances(World& w) {
     for (int b = 0; b < n; ++b) {
       const Zone &za = w.table.zones[a], &zb = w.table.zones[b];
       const double dlat = (zb.lat - za.lat) * kRad, dlon = (zb.lon - za.lon) * kRad;
-      const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                       std::cos(za.lat * kRad) * std::cos(zb.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-      w.distance_km[static_cast<std::size_t>(a * n + b)] = 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
+      const double h = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(za.lat * kRad) *
+                                                                     std::cos(zb.lat * kRad) *
+                                                                     std::sin(dlon / 2) * std::sin(dlon / 2);
+      w.distance_km[static_cast<std::size_t>(a * n + b)] =
+          2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
     }
 }
 
@@ -189,7 +188,8 @@ FullGraph World::full_graph() const {
   const std::size_t n = boost::num_vertices(graph) + firms.size();
   FullGraph g(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), props.begin(), n);
   for (std::size_t v = 0; v < boost::num_vertices(graph); ++v) g[v] = graph[v];
-  for (std::size_t e = 0; e < firms.size(); ++e) g[enterprise_vertex(e)] = {VertexKind::enterprise, static_cast<int>(e)};
+  for (std::size_t e = 0; e < firms.size(); ++e)
+    g[enterprise_vertex(e)] = {VertexKind::enterprise, static_cast<int>(e)};
   return g;
 }
 

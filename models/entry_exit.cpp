@@ -1,6 +1,6 @@
 // Exit after sustained losses (and a small hazard unrelated to profit); births by zone in proportion to
-// talent (R&D personnel) and knowledge, as the zones' new-firm registrations follow their innovation resources
-// (seed 003: 619,000 new enterprises in 2019). Exited slots are reused by births, lowest first.
+// talent (R&D personnel) and knowledge, as the zones' new-firm registrations follow their innovation
+// resources (seed 003: 619,000 new enterprises in 2019). Exited slots are reused by births, lowest first.
 #include "entry_exit.hpp"
 
 #include <algorithm>
@@ -25,18 +25,20 @@ double mean_offer(const World& w, int z) {
 
 std::span<const Phase> EntryExit::phases() const { return kPhases; }
 
-void EntryExit::exits(World& w) const {
+void EntryExit::exits(World& w) {
   Enterprises& f = w.firms;
   const std::size_t n = f.size();
-  std::vector<std::uint8_t> leaving(n, 0);
-#pragma omp parallel for schedule(static)
-  for (std::size_t e = 0; e < n; ++e) {
-    if (!(f.flags[e] & Enterprises::alive)) continue;
-    Stream rng(w.key, static_cast<std::uint64_t>(w.step), e, Purpose::exit);
-    leaving[e] = f.loss_years[e] >= spec_.exit.loss_years || rng.uniform() < spec_.exit.base_hazard;
+  leaving_.resize(n);  // kept from year to year: no allocation in the step
+#pragma omp parallel
+  {
+    LaneUniforms draws(w.key, static_cast<std::uint64_t>(w.step), Purpose::exit);
+#pragma omp for schedule(static)
+    for (std::size_t e = 0; e < n; ++e)
+      leaving_[e] = (f.flags[e] & Enterprises::alive) &&
+                    (f.loss_years[e] >= spec_.exit.loss_years || draws.uniform(e) < spec_.exit.base_hazard);
   }
   for (std::size_t e = 0; e < n; ++e)
-    if (leaving[e]) f.release(static_cast<std::uint32_t>(e));
+    if (leaving_[e]) f.release(static_cast<std::uint32_t>(e));
   f.release_done();
 }
 
@@ -63,10 +65,11 @@ void EntryExit::births(World& w) const {
       weight[z] = 0;
       continue;
     }
-    weight[z] = std::pow(std::max(w.zones.rnd_personnel[z], 1.0), spec_.entry.talent_elasticity) *
-                std::pow(std::max(w.zones.patent_stock[z], 1.0), spec_.entry.knowledge_elasticity) *
-                std::exp(spec_.entry.subsidy_response * mean_offer(w, static_cast<int>(z))) *
-                (1 + spec_.entry.venture_response * w.zones.venture_capital[z] / std::max(sums[3 * Z + z], 1e-9));
+    weight[z] =
+        std::pow(std::max(w.zones.rnd_personnel[z], 1.0), spec_.entry.talent_elasticity) *
+        std::pow(std::max(w.zones.patent_stock[z], 1.0), spec_.entry.knowledge_elasticity) *
+        std::exp(spec_.entry.subsidy_response * mean_offer(w, static_cast<int>(z))) *
+        (1 + spec_.entry.venture_response * w.zones.venture_capital[z] / std::max(sums[3 * Z + z], 1e-9));
     total_weight += weight[z];
     living += sums[z];
   }

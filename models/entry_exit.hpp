@@ -1,5 +1,8 @@
 #pragma once
 // Entry and exit of enterprises (MODEL.md section 4 step 3; docs/model.md).
+#include <cstdint>
+#include <vector>
+
 #include "zonesim/model.hpp"
 
 namespace zonesim {
@@ -12,9 +15,10 @@ class EntryExit : public Model {
   void run(Phase phase, World& world, YearStats& stats) override;
 
  private:
-  void exits(World& world) const;
+  void exits(World& world);
   void births(World& world) const;
   const ScenarioSpec& spec_;
+  std::vector<std::uint8_t> leaving_;  // [enterprise]: exits this year
 };
 
 }  // namespace zonesim

@@ -2,8 +2,9 @@
 // targets; seed 001 section 1: subsidies that only move firms between zones are waste).
 //   revenue = tax_rate * GDP;  budget = revenue * (1 + city_transfer);  discretionary = share * budget
 //   subsidy budget = discretionary * subsidy_share (decided last year);  services = the rest
-// Subsidies due = sum over eligible enterprises of promised rate * value added; the zone pays at most its subsidy
-// budget (pro rata), so no budget is ever exceeded. Waste = the part paid to enterprises that came by moving.
+// Subsidies due = sum over eligible enterprises of promised rate * value added; the zone pays at most its
+// subsidy budget (pro rata), so no budget is ever exceeded. Waste = the part paid to enterprises that came by
+// moving.
 #include "fiscal.hpp"
 
 #include <algorithm>

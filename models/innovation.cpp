@@ -1,7 +1,7 @@
 // Innovation (seed 001 on knowledge spillovers along cooperation; seed 000 challenge 4 on disruptive R&D):
 // success probability 1 - exp(-lambda * (rho / mean rho) * (K_z / mean K)^chi) raises productivity by a step;
-// patents ~ Poisson(yield_z * R&D spend * (K_z / mean K)^chi) per zone; K_z depreciates and receives a share of
-// cooperation partners' new patents along the graph's cooperation edges.
+// patents ~ Poisson(yield_z * R&D spend * (K_z / mean K)^chi) per zone; K_z depreciates and receives a share
+// of cooperation partners' new patents along the graph's cooperation edges.
 #include "innovation.hpp"
 
 #include <algorithm>
@@ -24,7 +24,8 @@ std::vector<double> knowledge_terms(const World& w, double chi) {
     if (w.zones.active[z]) sum += k[z], active += 1;
   const double mean = active > 0 ? sum / active : 0.0;
   std::vector<double> out(k.size());
-  for (std::size_t z = 0; z < k.size(); ++z) out[z] = std::pow(std::max(k[z], 1.0) / std::max(mean, 1.0), chi);
+  for (std::size_t z = 0; z < k.size(); ++z)
+    out[z] = std::pow(std::max(k[z], 1.0) / std::max(mean, 1.0), chi);
   return out;
 }
 
@@ -32,9 +33,10 @@ std::vector<double> knowledge_terms(const World& w, double chi) {
 
 std::span<const Phase> Innovation::phases() const { return kPhases; }
 
-// A zone's patent yield, initial R&D spending and R&D personnel are calibrated the first time it is active, so
-// that its expected patents equal its figures then (zones differ in patenting efficiency).
-void Innovation::calibrate(const World& w, const std::vector<double>& spend, const std::vector<double>& kterm) {
+// A zone's patent yield, initial R&D spending and R&D personnel are calibrated the first time it is active,
+// so that its expected patents equal its figures then (zones differ in patenting efficiency).
+void Innovation::calibrate(const World& w, const std::vector<double>& spend,
+                           const std::vector<double>& kterm) {
   const auto Z = spend.size();
   if (!calibrated_) {
     const Enterprises& f = w.firms;
@@ -74,17 +76,23 @@ void Innovation::run(Phase, World& w, YearStats&) {
 
   const double lambda = -std::log(std::max(1e-12, 1.0 - std::min(p_.success_probability, 1.0 - 1e-12)));
   const double step = 1.0 + p_.productivity_step;
+  const double lambda_per_intensity = mean_rnd_intensity_ > 0 ? lambda / mean_rnd_intensity_ : 0.0;
   const std::size_t n = f.size();
-#pragma omp parallel for schedule(static)
-  for (std::size_t e = 0; e < n; ++e) {
-    if (!(f.flags[e] & Enterprises::alive)) continue;
-    Stream rng(w.key, static_cast<std::uint64_t>(w.step), e, Purpose::innovation_success);
-    const double intensity = mean_rnd_intensity_ > 0 ? f.rnd_intensity[e] / mean_rnd_intensity_ : 0.0;
-    const double p_success = 1.0 - std::exp(-lambda * intensity * kterm[f.zone[e]]);
-    if (rng.uniform() < p_success) f.productivity[e] *= step;
-    const bool hightech = qualifies_hightech(e_, f.rnd_intensity[e], f.output[e], f.employment[e], mean_productivity);
-    f.flags[e] = static_cast<std::uint8_t>(hightech ? f.flags[e] | Enterprises::hightech
-                                                    : f.flags[e] & ~Enterprises::hightech);
+#pragma omp parallel
+  {
+    LaneUniforms draws(w.key, static_cast<std::uint64_t>(w.step), Purpose::innovation_success);
+#pragma omp for schedule(static)
+    for (std::size_t e = 0; e < n; ++e) {
+      if (!(f.flags[e] & Enterprises::alive)) continue;
+      // In float: a probability compared with a uniform needs no more (expf is several times cheaper).
+      const auto p_success =
+          1.0F - std::exp(static_cast<float>(-lambda_per_intensity * f.rnd_intensity[e] * kterm[f.zone[e]]));
+      if (draws.uniform(e) < p_success) f.productivity[e] *= step;
+      const bool hightech =
+          qualifies_hightech(e_, f.rnd_intensity[e], f.output[e], f.employment[e], mean_productivity);
+      f.flags[e] = static_cast<std::uint8_t>(hightech ? f.flags[e] | Enterprises::hightech
+                                                      : f.flags[e] & ~Enterprises::hightech);
+    }
   }
 
   // Patents per zone: the sum of the enterprises' Poisson counts is Poisson in the zone's total mean.
@@ -108,7 +116,8 @@ void Innovation::run(Phase, World& w, YearStats&) {
   }
   for (std::size_t z = 0; z < Z; ++z)
     if (w.zones.active[z])
-      w.zones.patent_stock[z] = (1.0 - p_.depreciation) * w.zones.patent_stock[z] + w.zones.patents[z] + inflow[z];
+      w.zones.patent_stock[z] =
+          (1.0 - p_.depreciation) * w.zones.patent_stock[z] + w.zones.patents[z] + inflow[z];
 }
 
 }  // namespace zonesim

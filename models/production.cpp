@@ -1,6 +1,7 @@
-// Production: y = A * l^alpha * place factor, the place factor holding agglomeration (own-sector and all-sector
-// employment) and the zone's knowledge stock; wages and a congestion rent rising with occupancy make crowded
-// zones costly. Seed 000 (challenge 5) on digital firms' weak place ties; seed 001 section 1 on siphoning.
+// Production: y = A * l^alpha * place factor, the place factor holding agglomeration (own-sector and
+// all-sector employment) and the zone's knowledge stock; wages and a congestion rent rising with occupancy
+// make crowded zones costly. Seed 000 (challenge 5) on digital firms' weak place ties; seed 001 section 1 on
+// siphoning.
 #include "production.hpp"
 
 #include <algorithm>
@@ -17,7 +18,8 @@ constexpr Phase kPhases[] = {Phase::production};
 constexpr auto S = static_cast<std::size_t>(kSectorCount);
 
 // Employment that counts for agglomeration: the zone's own plus what 1+N links share in (chain links: the
-// partner's employment in the same sector; fusion links: the partner's total employment). Identity without links.
+// partner's employment in the same sector; fusion links: the partner's total employment). Identity without
+// links.
 void add_linked_employment(const World& w, std::vector<double>& sector_emp, std::vector<double>& zone_emp) {
   const auto Z = static_cast<std::size_t>(w.zone_count());
   const std::vector<double> own_sector = sector_emp, own_total = zone_emp;
@@ -61,7 +63,8 @@ void Production::update_market(World& w) const {
   }
   std::vector<double> sector_emp = sector_own, linked_emp(zone_emp, zone_emp + Z);
   add_linked_employment(w, sector_emp, linked_emp);
-  if (!ref_.set) ref_ = {true, mean_sector_emp, total_emp / active, total_knowledge / active, total_services / active};
+  if (!ref_.set)
+    ref_ = {true, mean_sector_emp, total_emp / active, total_knowledge / active, total_services / active};
   const double mean_emp = ref_.employment, mean_knowledge = ref_.knowledge, mean_services = ref_.services;
   const double national_productivity = total_out / std::max(total_emp, 1.0);
   for (std::size_t z = 0; z < Z; ++z) {
@@ -93,8 +96,9 @@ void Production::calibrate_fresh(World& w) const {
   const std::size_t n = f.size();
 #pragma omp parallel for schedule(static)
   for (std::size_t e = 0; e < n; ++e) {
-    if ((f.flags[e] & (Enterprises::alive | Enterprises::fresh)) != (Enterprises::alive | Enterprises::fresh)) continue;
-    f.productivity[e] = f.output[e] / (std::pow(static_cast<double>(f.employment[e]), p_.labour_elasticity) *
+    if ((f.flags[e] & (Enterprises::alive | Enterprises::fresh)) != (Enterprises::alive | Enterprises::fresh))
+      continue;
+    f.productivity[e] = f.output[e] / (employment_power(f.employment[e], p_.labour_elasticity) *
                                        place_factor(w, f.zone[e], f.sector[e]));
     f.flags[e] = static_cast<std::uint8_t>(f.flags[e] & ~Enterprises::fresh);
   }
@@ -107,7 +111,8 @@ void Production::calibrate(World& w) {
   const std::size_t n = f.size();
   const std::vector<double> sums = chunked_sum(n, 2, [&](std::size_t e, double* p) {
     if (!(f.flags[e] & Enterprises::alive)) return;
-    p[0] += enterprise_profit(f.output[e], f.rnd_intensity[e], f.employment[e], w.zones.labour_cost[f.zone[e]]);
+    p[0] +=
+        enterprise_profit(f.output[e], f.rnd_intensity[e], f.employment[e], w.zones.labour_cost[f.zone[e]]);
     p[1] += f.output[e];
   });
   reference_margin_ = sums[0] / sums[1];
@@ -127,15 +132,15 @@ void Production::run(Phase, World& w, YearStats&) {
     if (!(f.flags[e] & Enterprises::alive)) continue;
     f.productivity[e] *= drift;
     const double y = enterprise_output(w, e, p_.labour_elasticity);
-    const double profit = enterprise_profit(y, f.rnd_intensity[e], f.employment[e], w.zones.labour_cost[f.zone[e]],
-                                            received_subsidy_share(w, e));
+    const double profit = enterprise_profit(y, f.rnd_intensity[e], f.employment[e],
+                                            w.zones.labour_cost[f.zone[e]], received_subsidy_share(w, e));
     f.output[e] = y;
     f.profit[e] = static_cast<float>(profit);
     f.loss_years[e] = profit < 0 ? static_cast<std::uint8_t>(std::min(f.loss_years[e] + 1, 255)) : 0;
     // Employment follows profitability: firms above the reference margin hire, those below shed jobs.
-    const double change =
-        std::clamp(p_.employment_trend + p_.employment_response * (profit / y - reference_margin_), -cap, cap);
-    f.employment[e] = static_cast<float>(f.employment[e] * std::exp(change));
+    const double change = std::clamp(
+        p_.employment_trend + p_.employment_response * (profit / y - reference_margin_), -cap, cap);
+    f.employment[e] *= std::exp(static_cast<float>(change));  // float, as employment is stored
   }
 }
 

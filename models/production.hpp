@@ -13,15 +13,16 @@ class Production : public Model {
   std::span<const Phase> phases() const override;
   void run(Phase phase, World& world, YearStats& stats) override;
 
-  // Sets the zone state's place factors, labour costs and occupancy from the world as it stands. The first call
-  // fixes the reference levels (means over the active zones of the initial state) that place factors compare to.
+  // Sets the zone state's place factors, labour costs and occupancy from the world as it stands. The first
+  // call fixes the reference levels (means over the active zones of the initial state) that place factors
+  // compare to.
   void update_market(World& world) const;
 
  private:
   void calibrate(World& world);
   void calibrate_fresh(World& world) const;
-  // Reference levels of agglomeration, knowledge and services: the initial state's means over active zones. They
-  // stay fixed, so a zone's gain in knowledge or services is a real gain, not taken from the others.
+  // Reference levels of agglomeration, knowledge and services: the initial state's means over active zones.
+  // They stay fixed, so a zone's gain in knowledge or services is a real gain, not taken from the others.
   struct Reference {
     bool set = false;
     std::vector<double> sector_employment;  // per sector

@@ -1,6 +1,6 @@
-// The list of models, in the order they run within a phase: the enterprise economy, then the incentive schemes
-// that are switched on (each its own file pair in models/, found by __has_include so that adding one touches only
-// its own files), then the governments.
+// The list of models, in the order they run within a phase: the enterprise economy, then the incentive
+// schemes that are switched on (each its own file pair in models/, found by __has_include so that adding one
+// touches only its own files), then the governments.
 #include "entry_exit.hpp"
 #include "fiscal.hpp"
 #include "innovation.hpp"

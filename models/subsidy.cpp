@@ -1,7 +1,8 @@
 // Subsidy competition (seed 000 challenge 3: 67 semiconductor parks by May 2020 — zones chase the same hot
 // sectors; seed 001 section 1: a race to the bottom bounded by the fiscal budget).
 //   share_z  = clamp(subsidy_share * gdp_like * (1 + escalation * pressure_z), 0, 1)
-//              gdp_like = (w_gdp + w_tax) / sum of effective weights: only GDP-type goals are served by subsidies
+//              gdp_like = (w_gdp + w_tax) / sum of effective weights: only GDP-type goals are served by
+//              subsidies
 //   target_z = min(max_offer, discretionary budget * share_z / (output of subsidised firms + 5% of GDP))
 //   offer_z <- offer_z + offer_adjustment * (target_z - offer_z);  non-hot sectors get (1 - herding) of it
 #include "subsidy.hpp"
@@ -37,7 +38,8 @@ void SubsidyPolicy::run(Phase, World& w, YearStats& stats) {
         std::clamp(g_.subsidy_share * gdp_like * (1 + g_.escalation * zs.tournament_pressure[z]), 0.0, 1.0);
     const double discretionary = g_.discretionary_share * (zs.revenue[z] + zs.transfers_in[z]);
     const double base = subsidised[z] + kExpectedNewcomers * stats.zone[gdp][z];
-    const double target = base > 0 && zs.active[z] ? std::min(g_.max_offer, discretionary * zs.subsidy_share[z] / base) : 0.0;
+    const double target =
+        base > 0 && zs.active[z] ? std::min(g_.max_offer, discretionary * zs.subsidy_share[z] / base) : 0.0;
     double& hot = zs.subsidy_offer[z * kSectorCount + static_cast<std::size_t>(Sector::semiconductors)];
     const double offer = hot + g_.offer_adjustment * (target - hot);
     for (int s = 0; s < kSectorCount; ++s)

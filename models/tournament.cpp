@@ -1,6 +1,6 @@
 // The GDP tournament (seed 001 section 1; seed 000 challenges 1 and 3): officials are judged on ATTRIBUTED
-// statistics relative to rivals. Each criterion is standardised across zones; the score is their weighted sum;
-// pressure = provincial_rivalry * (share of the province's other zones scoring higher)
+// statistics relative to rivals. Each criterion is standardised across zones; the score is their weighted
+// sum; pressure = provincial_rivalry * (share of the province's other zones scoring higher)
 //          + (1 - provincial_rivalry) * (share of all other zones scoring higher).
 #include "tournament.hpp"
 
@@ -117,7 +117,8 @@ void Tournament::run(Phase, World& w, YearStats& stats) {
     }
     const double national = active > 1 ? above / (active - 1) : 0.0;
     const double provincial = in_province > 0 ? above_province / in_province : national;
-    w.zones.tournament_pressure[z] = g_.provincial_rivalry * provincial + (1 - g_.provincial_rivalry) * national;
+    w.zones.tournament_pressure[z] =
+        g_.provincial_rivalry * provincial + (1 - g_.provincial_rivalry) * national;
   }
 }
 

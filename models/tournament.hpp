@@ -1,6 +1,7 @@
 #pragma once
 // The promotion tournament: zones scored on attributed statistics by evaluation weights, ranked in their
-// province and nationally; the share of rivals ranked above is the pressure that drives effort (MODEL.md 5.0).
+// province and nationally; the share of rivals ranked above is the pressure that drives effort
+// (MODEL.md 5.0).
 #include <vector>
 
 #include "zonesim/model.hpp"
@@ -19,7 +20,8 @@ EvaluationSpec effective_weights(const World& world, int z);
 
 class Tournament : public Model {
  public:
-  explicit Tournament(const ScenarioSpec& spec) : g_(spec.governments), spill_(spec.innovation.cooperation_spillover) {}
+  explicit Tournament(const ScenarioSpec& spec)
+      : g_(spec.governments), spill_(spec.innovation.cooperation_spillover) {}
   const char* name() const override { return "tournament"; }
   std::span<const Phase> phases() const override;
   void run(Phase phase, World& world, YearStats& stats) override;
@@ -28,7 +30,8 @@ class Tournament : public Model {
   std::vector<std::vector<double>> criteria(const World& world, const YearStats& stats);
   GovernmentSpec g_;
   double spill_;
-  std::vector<double> last_gdp_, last_revenue_, last_patents_;  // last year's attributed GDP, revenue, patents
+  std::vector<double> last_gdp_, last_revenue_,
+      last_patents_;  // last year's attributed GDP, revenue, patents
 };
 
 }  // namespace zonesim

@@ -32,7 +32,7 @@ struct OutputLayout {
   // sweep of many scenarios need not hold them all)
   std::function<std::string(std::size_t)> scenario_yaml_at;
   std::vector<std::uint64_t> seeds;  // one per replicate
-  int first_replicate = 0;            // the replicate coordinate starts here (zonesim run --replicate R)
+  int first_replicate = 0;           // the replicate coordinate starts here (zonesim run --replicate R)
   int compression = 4;
   std::string title = "zonesim results";
   std::string command;                               // the command line that made the file

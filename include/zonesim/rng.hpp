@@ -1,7 +1,8 @@
 #pragma once
 // Counter-based random streams (Random123 Philox4x64-10). A draw is a pure function of
-// (seed, replicate, step, agent, purpose, draw index): no state is shared between agents or threads, so results
-// do not depend on thread count, rank count or scheduling. Step 0 is the initial state; year t is step t - start.
+// (seed, replicate, step, agent, purpose, draw index): no state is shared between agents or threads, so
+// results do not depend on thread count, rank count or scheduling. Step 0 is the initial state; year t is
+// step t - start.
 #include <Random123/philox.h>
 
 #include <cmath>
@@ -19,7 +20,7 @@ enum class Purpose : std::uint64_t {
   enterprise_sector = 5,
   enterprise_age = 6,
   innovation_success = 7,
-  zone_patents = 8,         // agent = zone
+  zone_patents = 8,  // agent = zone
   exit = 9,
   zone_births = 10,         // agent = zone
   entrant_attributes = 11,  // agent = the slot the entrant takes
@@ -102,6 +103,38 @@ class Stream {
   int used_ = 4;
   double spare_ = 0;
   bool has_spare_ = false;
+};
+
+// One uniform per agent for a purpose that needs a single Bernoulli draw per agent and step: eight agents
+// share one Philox block (32 random bits each, ample for comparing with a probability), so a loop visiting
+// agents in order pays an eighth of a block per draw. Like a Stream's, the draw is a pure function of (run,
+// step, agent, purpose); the counter's last word is tagged so that the two never meet.
+class LaneUniforms {
+ public:
+  LaneUniforms(RunKey run, std::uint64_t step, Purpose purpose)
+      : key_{{run.seed, run.replicate}}, ctr_{{step, 0, static_cast<std::uint64_t>(purpose), kLaneTag}} {}
+
+  // Uniform on the open interval (0, 1), 32 random bits.
+  double uniform(std::uint64_t agent) {
+    const std::uint64_t group = agent >> 3;
+    if (group != group_) {
+      ctr_.v[1] = group;
+      block_ = philox_(ctr_, key_);
+      group_ = group;
+    }
+    const std::uint64_t word = block_.v[(agent >> 1) & 3];
+    const auto bits = static_cast<std::uint32_t>(agent & 1 ? word >> 32 : word);
+    return (static_cast<double>(bits) + 0.5) * 0x1.0p-32;
+  }
+
+ private:
+  using Philox = r123::Philox4x64;
+  static constexpr std::uint64_t kLaneTag = std::uint64_t{1} << 63;
+  Philox philox_;
+  Philox::key_type key_;
+  Philox::ctr_type ctr_;
+  Philox::ctr_type block_{};
+  std::uint64_t group_ = ~std::uint64_t{0};
 };
 
 }  // namespace zonesim

@@ -6,6 +6,7 @@
 #include "zonesim/rng.hpp"
 #include "zonesim/scenario.hpp"
 #include "zonesim/statistics.hpp"
+#include "zonesim/step.hpp"
 #include "zonesim/zones.hpp"
 
 namespace zonesim {
@@ -20,8 +21,9 @@ struct RunResult {
 using Progress = std::function<void(int, int)>;
 
 // One run of a scenario from start to end with the given models (make_models(spec) in models/registry.cpp).
-// Pure: the result depends on (spec, table, key) alone.
+// Pure: the result depends on (spec, table, key) alone. With `times`, the wall time of world building and of
+// each part of the step is added to it.
 RunResult simulate(const ScenarioSpec& spec, const ZoneTable& table, RunKey key, const ModelList& models,
-                   const Progress& progress = {});
+                   const Progress& progress = {}, StepTimes* times = nullptr);
 
 }  // namespace zonesim

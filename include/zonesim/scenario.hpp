@@ -1,7 +1,8 @@
 #pragma once
-// The validated description of one run. YAML is parsed once into these plain structs (engine/scenario_load.cpp);
-// the world and the models read only these. Every field's default, range, unit and help text are declared in one
-// table (engine/schema.cpp), from which docs/parameters.md is generated (`zonesim params --markdown`).
+// The validated description of one run. YAML is parsed once into these plain structs
+// (engine/scenario_load.cpp); the world and the models read only these. Every field's default, range, unit
+// and help text are declared in one table (engine/schema.cpp), from which docs/parameters.md is generated
+// (`zonesim params --markdown`).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -14,22 +15,22 @@ struct TimeSpec {
 };
 
 struct ZonesSpec {
-  int year = 0;       // 2019 -> the 169 zones of 2019; 2024 -> all 178
-  std::string table;  // path of the zone table (CSV), resolved against the file that set it
-  bool entry = false;                     // zones approved after zones.year enter in their approval year
-  double max_density = 0;                 // persons per km2 of zone land at full occupancy
+  int year = 0;            // 2019 -> the 169 zones of 2019; 2024 -> all 178
+  std::string table;       // path of the zone table (CSV), resolved against the file that set it
+  bool entry = false;      // zones approved after zones.year enter in their approval year
+  double max_density = 0;  // persons per km2 of zone land at full occupancy
   double initial_patent_stock_years = 0;  // initial patent stock in years of the initial flow
 };
 
 struct EnterpriseSpec {
-  std::int64_t count = 0;             // simulated enterprises (agents), shared out over zones
-  double size_sigma = 0;              // log-s.d. of enterprise employment within a zone
-  double productivity_sigma = 0;      // log-s.d. of enterprise productivity within a zone
-  double rnd_intensity_median = 0;    // median R&D spending / output
-  double rnd_intensity_sigma = 0;     // log-s.d. of R&D intensity
-  double hightech_rnd_threshold = 0;  // R&D intensity at or above which a firm is high-tech
+  std::int64_t count = 0;                // simulated enterprises (agents), shared out over zones
+  double size_sigma = 0;                 // log-s.d. of enterprise employment within a zone
+  double productivity_sigma = 0;         // log-s.d. of enterprise productivity within a zone
+  double rnd_intensity_median = 0;       // median R&D spending / output
+  double rnd_intensity_sigma = 0;        // log-s.d. of R&D intensity
+  double hightech_rnd_threshold = 0;     // R&D intensity at or above which a firm is high-tech
   double hightech_min_productivity = 0;  // ... and labour productivity at least this times the national mean
-  double digital_share = 0;           // share of enterprises in the digital sector
+  double digital_share = 0;              // share of enterprises in the digital sector
 };
 
 // The enterprise economy (models/production, innovation, entry_exit, relocation; docs/model.md).
@@ -41,13 +42,13 @@ struct ProductionSpec {
   double service_elasticity = 0;        // ... to the zone's service capacity
   double digital_place_tie = 0;         // multiplier on the three place elasticities for digital firms
   double wage_share = 0;                // wage = wage_share * zone value added per worker (last year)
-  double rent_scale = 0;                // congestion cost per worker at occupancy 1, in national VA per worker
-  double rent_exponent = 0;             // rent rises as occupancy^rent_exponent
-  double trend_growth = 0;              // yearly productivity drift common to all enterprises (nominal)
-  double trend_growth_slope = 0;        // change of that drift per simulated year (deceleration < 0)
-  double employment_trend = 0;          // yearly employment growth of an enterprise at the reference margin
-  double employment_response = 0;       // employment growth per unit of profit margin above its initial mean
-  double max_employment_change = 0;     // cap on an enterprise's yearly employment change (share)
+  double rent_scale = 0;             // congestion cost per worker at occupancy 1, in national VA per worker
+  double rent_exponent = 0;          // rent rises as occupancy^rent_exponent
+  double trend_growth = 0;           // yearly productivity drift common to all enterprises (nominal)
+  double trend_growth_slope = 0;     // change of that drift per simulated year (deceleration < 0)
+  double employment_trend = 0;       // yearly employment growth of an enterprise at the reference margin
+  double employment_response = 0;    // employment growth per unit of profit margin above its initial mean
+  double max_employment_change = 0;  // cap on an enterprise's yearly employment change (share)
 };
 
 struct InnovationSpec {
@@ -55,7 +56,8 @@ struct InnovationSpec {
   double knowledge_elasticity = 0;  // elasticity of success and patenting to the zone's knowledge stock
   double productivity_step = 0;     // productivity gain of a success
   double depreciation = 0;          // yearly depreciation of knowledge stocks
-  double cooperation_spillover = 0; // share of a partner's new patents added to a zone's stock per edge weight
+  double cooperation_spillover =
+      0;  // share of a partner's new patents added to a zone's stock per edge weight
 };
 
 struct EntrySpec {
@@ -68,8 +70,8 @@ struct EntrySpec {
 };
 
 struct ExitSpec {
-  int loss_years = 0;       // consecutive loss-making years after which an enterprise exits
-  double base_hazard = 0;   // yearly exit probability of any enterprise
+  int loss_years = 0;      // consecutive loss-making years after which an enterprise exits
+  double base_hazard = 0;  // yearly exit probability of any enterprise
 };
 
 struct RelocationSpec {
@@ -94,23 +96,23 @@ struct EvaluationSpec {
 
 // Zone governments: budgets, the GDP tournament and subsidy competition (models/fiscal, tournament, subsidy).
 struct GovernmentSpec {
-  double tax_rate = 0;             // fiscal revenue of a zone as a share of its value added
-  double city_transfer = 0;        // the city's transfer to its zone, as a share of the zone's revenue
-  double discretionary_share = 0;  // share of the budget free for subsidies and services
-  double subsidy_share = 0;        // share of the discretionary budget for subsidies, GDP-only, no pressure
-  double escalation = 0;           // relative rise of that share at full tournament pressure
-  double max_offer = 0;            // cap on a subsidy offer (share of value added)
-  double offer_adjustment = 0;     // share of the gap to the target offer closed each year
-  double herding = 0;              // cut of the offer for sectors that are not hot (homogeneous competition)
-  int subsidy_years = 0;           // years a mover or entrant receives the offer it came with
-  double service_depreciation = 0; // yearly depreciation of service capacity
-  double national_orientation = 0; // weight of the national orientation in the zone's objective
-  double provincial_rivalry = 0;   // weight of the provincial ranking in tournament pressure (rest: national)
+  double tax_rate = 0;              // fiscal revenue of a zone as a share of its value added
+  double city_transfer = 0;         // the city's transfer to its zone, as a share of the zone's revenue
+  double discretionary_share = 0;   // share of the budget free for subsidies and services
+  double subsidy_share = 0;         // share of the discretionary budget for subsidies, GDP-only, no pressure
+  double escalation = 0;            // relative rise of that share at full tournament pressure
+  double max_offer = 0;             // cap on a subsidy offer (share of value added)
+  double offer_adjustment = 0;      // share of the gap to the target offer closed each year
+  double herding = 0;               // cut of the offer for sectors that are not hot (homogeneous competition)
+  int subsidy_years = 0;            // years a mover or entrant receives the offer it came with
+  double service_depreciation = 0;  // yearly depreciation of service capacity
+  double national_orientation = 0;  // weight of the national orientation in the zone's objective
+  double provincial_rivalry = 0;  // weight of the provincial ranking in tournament pressure (rest: national)
   EvaluationSpec evaluation;
 };
 
-// ---- The incentive schemes of the articles: mechanisms.<name> (MODEL.md section 5; docs/mechanisms.md). ----
-// Each is off by default; its model in models/<name>.cpp acts only when enabled.
+// ---- The incentive schemes of the articles: mechanisms.<name> (MODEL.md section 5; docs/mechanisms.md).
+// ---- Each is off by default; its model in models/<name>.cpp acts only when enabled.
 
 struct CrossHoldingSpec {  // 5.1, seed 001 incentive 2
   bool enabled = false;
@@ -124,16 +126,16 @@ struct CrossHoldingSpec {  // 5.1, seed 001 incentive 2
 
 struct OnePlusNSpec {  // 5.2, seed 001 section 3
   bool enabled = false;
-  std::string leader_rule;         // "largest" (GDP) or "capital" (the provincial capital's main zone)
-  int members = 0;                 // N weaker zones led (0 = every other zone of the province)
-  bool tech_enabling = false;      // knowledge spills from leader to members along the edge
-  bool chain_extension = false;    // members share the leader's own-sector agglomeration (up/downstream)
-  bool cross_fusion = false;       // members share the leader's all-sector agglomeration
-  double service_export_share = 0; // share of the leader's service capacity members use
-  double spillover_weight = 0;     // weight of the tech_enabling cooperation edge
-  double chain_link = 0;           // leader's own-sector employment counted in a member's, per unit
-  double fusion_link = 0;          // leader's total employment counted in a member's, per unit
-  double move_cost_discount = 0;   // cut of the moving cost from a saturated leader into its members
+  std::string leader_rule;          // "largest" (GDP) or "capital" (the provincial capital's main zone)
+  int members = 0;                  // N weaker zones led (0 = every other zone of the province)
+  bool tech_enabling = false;       // knowledge spills from leader to members along the edge
+  bool chain_extension = false;     // members share the leader's own-sector agglomeration (up/downstream)
+  bool cross_fusion = false;        // members share the leader's all-sector agglomeration
+  double service_export_share = 0;  // share of the leader's service capacity members use
+  double spillover_weight = 0;      // weight of the tech_enabling cooperation edge
+  double chain_link = 0;            // leader's own-sector employment counted in a member's, per unit
+  double fusion_link = 0;           // leader's total employment counted in a member's, per unit
+  double move_cost_discount = 0;    // cut of the moving cost from a saturated leader into its members
 };
 
 struct OutputSharingSpec {  // 5.3, seed 001 incentive 1
@@ -141,15 +143,17 @@ struct OutputSharingSpec {  // 5.3, seed 001 incentive 1
   int years = 0;              // K: years a moved enterprise's output still counts (partly) to its origin
   double origin_share = 0;    // share counted to the origin: 1 (wholly), 0.5 (50:50), 0.3 (30:70)
   double co_built_share = 0;  // share of a co-built project's output counted to its builders by their stakes
-  double origin_resistance = 0;  // share of the moving cost that is the origin's resistance to losing the firm
-  int official_horizon = 0;      // years over which the origin's officials weigh the loss (a term of office)
+  double origin_resistance =
+      0;                     // share of the moving cost that is the origin's resistance to losing the firm
+  int official_horizon = 0;  // years over which the origin's officials weigh the loss (a term of office)
 };
 
 struct TransferPaymentsSpec {  // 5.4, seed 001 incentive 3
   bool enabled = false;
-  double compensation_rate = 0;  // share of the revenue lost with enterprises moving to a partner, compensated
-  double project_funding = 0;    // billion CNY a year per co-built project (cooperation or equity link)
-  int compensation_years = 0;    // years after a move during which the loser's lost revenue is compensated
+  double compensation_rate =
+      0;                       // share of the revenue lost with enterprises moving to a partner, compensated
+  double project_funding = 0;  // billion CNY a year per co-built project (cooperation or equity link)
+  int compensation_years = 0;  // years after a move during which the loser's lost revenue is compensated
 };
 
 struct SynergyFundSpec {  // 5.5, seed 001 enabling 1
@@ -164,37 +168,38 @@ struct SynergyFundSpec {  // 5.5, seed 001 enabling 1
 
 struct CentralPilotSpec {  // 5.6, seed 000 challenge 1
   bool enabled = false;
-  std::string selection;           // "largest", "lagging" or "list"
-  std::string list;                // zone names (name_en) separated by ';' when selection is "list"
-  int zones = 0;                   // number of pilot zones (selection largest/lagging)
-  double amount = 0;               // billion CNY a year per pilot zone
-  double national_orientation = 0; // pilot zones' weight of the national orientation
-  double rnd_share = 0;            // share of the money that funds enterprises' R&D (rest: services)
+  std::string selection;            // "largest", "lagging" or "list"
+  std::string list;                 // zone names (name_en) separated by ';' when selection is "list"
+  int zones = 0;                    // number of pilot zones (selection largest/lagging)
+  double amount = 0;                // billion CNY a year per pilot zone
+  double national_orientation = 0;  // pilot zones' weight of the national orientation
+  double rnd_share = 0;             // share of the money that funds enterprises' R&D (rest: services)
 };
 
 struct EvaluationReformSpec {  // 5.7, seed 000 challenges 1 and 3; seed 001 incentive 1
   bool enabled = false;
-  EvaluationSpec weights;          // the reformed evaluation weights (replace governments.evaluation)
-  double national_orientation = 0; // the reformed weight of the ministry's evaluation in promotions
+  EvaluationSpec weights;           // the reformed evaluation weights (replace governments.evaluation)
+  double national_orientation = 0;  // the reformed weight of the ministry's evaluation in promotions
 };
 
 struct StrategicBureauSpec {  // 5.8, seed 000 challenge 4
   bool enabled = false;
-  int zones = 0;                   // the largest zones that set one up (0 = all)
-  double budget_share = 0;         // share of the discretionary budget committed to projects
-  int horizon = 0;                 // years from launch to outcome
-  double success_probability = 0;  // a project's chance of success (<= 0.2: "80%+ failure")
-  double success_productivity = 0; // productivity gain of the zone's enterprises in the sector on success
-  double knowledge_per_billion = 0;// patent-equivalents added to knowledge per billion CNY spent, win or lose
-  double talent_per_billion = 0;   // R&D personnel (persons) kept per billion CNY spent, win or lose
+  int zones = 0;                    // the largest zones that set one up (0 = all)
+  double budget_share = 0;          // share of the discretionary budget committed to projects
+  int horizon = 0;                  // years from launch to outcome
+  double success_probability = 0;   // a project's chance of success (<= 0.2: "80%+ failure")
+  double success_productivity = 0;  // productivity gain of the zone's enterprises in the sector on success
+  double knowledge_per_billion =
+      0;                          // patent-equivalents added to knowledge per billion CNY spent, win or lose
+  double talent_per_billion = 0;  // R&D personnel (persons) kept per billion CNY spent, win or lose
 };
 
 struct CompetingParksSpec {  // 5.9, seed 000 challenges 3 and 5
   bool enabled = false;
-  double offer = 0;          // subsidy offered by non-national parks (share of value added)
-  double offer_growth = 0;   // yearly growth of that offer (new science cities keep coming)
-  double attractiveness = 0; // utility of a park apart from the offer (negative: weaker ecosystems)
-  double place_share = 0;    // share (in logs) of the zone's place factor a mover keeps in a park nearby
+  double offer = 0;           // subsidy offered by non-national parks (share of value added)
+  double offer_growth = 0;    // yearly growth of that offer (new science cities keep coming)
+  double attractiveness = 0;  // utility of a park apart from the offer (negative: weaker ecosystems)
+  double place_share = 0;     // share (in logs) of the zone's place factor a mover keeps in a park nearby
 };
 
 struct DigitalShiftSpec {  // 5.9, seed 000 challenge 5

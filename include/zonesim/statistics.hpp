@@ -18,8 +18,23 @@ struct VarInfo {
 };
 
 enum ZoneVar {
-  gdp, gdp_attributed, employment, firms, hightech_firms, patents, patent_stock, rnd_personnel, subsidy,
-  fiscal_balance, occupancy, equity_out, equity_in, relocations_in, relocations_out, external_funds, kZoneVarCount
+  gdp,
+  gdp_attributed,
+  employment,
+  firms,
+  hightech_firms,
+  patents,
+  patent_stock,
+  rnd_personnel,
+  subsidy,
+  fiscal_balance,
+  occupancy,
+  equity_out,
+  equity_in,
+  relocations_in,
+  relocations_out,
+  external_funds,
+  kZoneVarCount
 };
 enum TotalVar { total_gdp, total_subsidy, subsidy_waste, relocations, total_external_funds, kTotalVarCount };
 // The variables whose distribution across zones the metrics describe, in output order.

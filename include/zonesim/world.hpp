@@ -31,8 +31,8 @@ struct EdgeProps {
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProps, EdgeProps>;
 using Vertex = Graph::vertex_descriptor;
 // Everything, enterprises included, as one compact read-only graph (for analysis and export).
-using FullGraph = boost::compressed_sparse_row_graph<boost::directedS, VertexProps, EdgeProps, boost::no_property,
-                                                     std::uint32_t, std::uint64_t>;
+using FullGraph = boost::compressed_sparse_row_graph<boost::directedS, VertexProps, EdgeProps,
+                                                     boost::no_property, std::uint32_t, std::uint64_t>;
 
 enum class Sector : std::uint8_t {
   electronics,
@@ -51,7 +51,7 @@ const char* sector_name(Sector s);
 struct Enterprises {
   // fresh: generated with a target output; production sets its productivity on first sight.
   enum Flag : std::uint8_t { alive = 1, hightech = 2, digital = 4, fresh = 8 };
-  std::vector<std::uint16_t> zone;         // index into World::zones (the located_in edge)
+  std::vector<std::uint16_t> zone;  // index into World::zones (the located_in edge)
   std::vector<Sector> sector;
   std::vector<std::uint8_t> flags;
   std::vector<float> employment;           // persons
@@ -95,11 +95,12 @@ struct ZoneState {
   std::vector<double> patent_stock;   // knowledge stock: invention patents, depreciated (perpetual inventory)
   std::vector<double> rnd_personnel;  // persons
   // Market conditions set by production each year and read by other phases.
-  std::vector<double> place_factor;   // [zone * kSectorCount + sector]: output per unit of A * l^alpha
-  std::vector<double> labour_cost;    // [zone]: wage + congestion rent per worker, billion CNY per year
-  std::vector<double> occupancy;      // [zone]: employment / land capacity at the start of the year
+  std::vector<double> place_factor;      // [zone * kSectorCount + sector]: output per unit of A * l^alpha
+  std::vector<double> labour_cost;       // [zone]: wage + congestion rent per worker, billion CNY per year
+  std::vector<double> occupancy;         // [zone]: employment / land capacity at the start of the year
   std::vector<double> service_capacity;  // built by service spending, raises the place factor
-  // Policy: share of value added paid as subsidy to enterprises that move in or start up (governments set it).
+  // Policy: share of value added paid as subsidy to enterprises that move in or start up (governments set
+  // it).
   std::vector<double> subsidy_offer;  // [zone * kSectorCount + sector]
   std::vector<double> payout_ratio;   // [zone]: share of promised subsidies the zone could pay last year
   std::vector<double> subsidy_share;  // [zone]: share of the discretionary budget set aside for subsidies
@@ -111,11 +112,11 @@ struct ZoneState {
   // Each zone's evaluation weights and national orientation (from governments.*; mechanisms may change them).
   std::vector<EvaluationSpec> evaluation;
   std::vector<double> national_orientation;
-  // Hooks through which mechanisms act (models/ for the mechanisms; docs/mechanisms.md). Each is neutral at its
-  // default, so the core models read them unconditionally.
+  // Hooks through which mechanisms act (models/ for the mechanisms; docs/mechanisms.md). Each is neutral at
+  // its default, so the core models read them unconditionally.
   std::vector<double> equity_out, equity_in;  // equity held in other zones / held by others here, billion CNY
-  std::vector<double> service_import;   // service capacity used from partners (1+N), added to own capacity
-  std::vector<double> earmarked;        // next year's discretionary budget committed to mechanisms, billion CNY
+  std::vector<double> service_import;  // service capacity used from partners (1+N), added to own capacity
+  std::vector<double> earmarked;  // next year's discretionary budget committed to mechanisms, billion CNY
   std::vector<double> venture_capital;  // venture funds available this year, billion CNY (raises births)
   std::vector<double> external_funds;   // money received this year from provinces, centre or other zones
   // Bookkeeping of the year.
@@ -145,11 +146,11 @@ struct World {
   std::vector<double> move_cost_factor;  // multiplies the moving cost from a to b (1; < 1 along 1+N links)
   std::vector<double> chain_links;       // b's own-sector employment counted in a's agglomeration, per unit
   std::vector<double> fusion_links;      // b's total employment counted in a's agglomeration, per unit
-  std::vector<double> moved_output;      // output of enterprises that moved from a to b this year, billion CNY
+  std::vector<double> moved_output;  // output of enterprises that moved from a to b this year, billion CNY
   // Economy-wide conditions that mechanisms may shift (initialised from the scenario).
-  double digital_share = 0;       // probability that an entrant is digital
-  double digital_place_tie = 0;   // digital enterprises' place elasticities relative to the others'
-  double outside_offer = -1;      // non-national parks' subsidy to movers (share of value added); < 0: no parks
+  double digital_share = 0;      // probability that an entrant is digital
+  double digital_place_tie = 0;  // digital enterprises' place elasticities relative to the others'
+  double outside_offer = -1;  // non-national parks' subsidy to movers (share of value added); < 0: no parks
 
   double distance(int a, int b) const { return distance_km[pair(a, b)]; }
   std::size_t pair(int a, int b) const { return static_cast<std::size_t>(a * zone_count() + b); }
@@ -180,9 +181,13 @@ void set_zone_figures(World& world, int zone, double gdp, double patents, double
 void activate_entering_zones(World& world);
 // Whether an enterprise is high-tech: R&D intensity and labour productivity (relative to `mean_productivity`,
 // the national value added per worker) both reach the scenario's bars.
-bool qualifies_hightech(const EnterpriseSpec& spec, double rnd_intensity, double output, double employment,
-                        double mean_productivity);
+inline bool qualifies_hightech(const EnterpriseSpec& spec, double rnd_intensity, double output,
+                               double employment, double mean_productivity) {
+  return rnd_intensity >= spec.hightech_rnd_threshold &&
+         output >= spec.hightech_min_productivity * mean_productivity * employment;
+}
 // Largest-remainder apportionment of `total` items over `weights`, at least `minimum` each (deterministic).
-std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<double>& weights, std::int64_t minimum);
+std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<double>& weights,
+                                    std::int64_t minimum);
 
 }  // namespace zonesim

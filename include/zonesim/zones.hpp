@@ -21,24 +21,25 @@ struct Zone {
   double rnd_personnel = 0;  // persons (full-time equivalent)
   double patents = 0;        // invention patents granted in the year
   double land_km2 = 0;
-  // With later zones (zones.entry): the year the zone enters (0 = present from the start), and the 2024 figures
-  // that size zones entering later relative to the others.
+  // With later zones (zones.entry): the year the zone enters (0 = present from the start), and the 2024
+  // figures that size zones entering later relative to the others.
   int entry_year = 0;
   double gdp_2024 = 0, employment_2024 = 0, patents_2024 = 0;
 };
 
 struct ZoneTable {
   int year = 0;
-  std::vector<Zone> zones;              // the zones of `year`, in table order
-  std::vector<std::string> provinces;   // English names; every province of the whole table, table order
+  std::vector<Zone> zones;             // the zones of `year`, in table order
+  std::vector<std::string> provinces;  // English names; every province of the whole table, table order
   std::vector<std::string> provinces_zh;
-  std::vector<std::string> cities;      // English names of host cities ("Province/City" unique)
-  std::vector<int> city_province;       // province of each city
+  std::vector<std::string> cities;  // English names of host cities ("Province/City" unique)
+  std::vector<int> city_province;   // province of each city
   int size() const { return static_cast<int>(zones.size()); }
 };
 
-// Reads the CSV and keeps the zones of `year` (2019: in_2019 == 1; 2024: all rows); with `later_zones`, also the
-// zones approved after `year`, marked with their entry year. Throws DataError naming file, line and column.
+// Reads the CSV and keeps the zones of `year` (2019: in_2019 == 1; 2024: all rows); with `later_zones`, also
+// the zones approved after `year`, marked with their entry year. Throws DataError naming file, line and
+// column.
 ZoneTable load_zone_table(const std::string& path, int year, bool later_zones = false);
 
 }  // namespace zonesim

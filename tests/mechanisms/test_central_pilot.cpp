@@ -142,13 +142,16 @@ TEST_CASE("central pilot: a list of names selects those zones; an unknown name i
       Catch::Contains("mechanisms.central_pilot.list: selection is 'list' but no zone is named"));
 }
 
+// At the baseline's 100,000 enterprises: at 20,000 the lagging pilots' effect on the top-10 share is within
+// the noise of some seeds.
 TEST_CASE("central pilot changes the outcome under common random numbers (3 seeds)") {
+  const std::int64_t count = 100000;
   for (std::uint64_t seed : {1, 2, 3}) {
-    ScenarioSpec lagging = spec_of(true, seed);
+    ScenarioSpec lagging = spec_of(true, seed, count);
     lagging.mechanisms.central_pilot.selection = "lagging";
     const Outcome lag = run(lagging);
-    const Outcome base = run(spec_of(false, seed), lag.pilots);
-    const Outcome largest = run(spec_of(true, seed));
+    const Outcome base = run(spec_of(false, seed, count), lag.pilots);
+    const Outcome largest = run(spec_of(true, seed, count));
     CHECK(lag.last.total[total_external_funds] == Approx(100.0));
     // Funding the laggards: they patent more, and GDP is less concentrated.
     CHECK(lag.pilot_patents > 2 * base.pilot_patents);

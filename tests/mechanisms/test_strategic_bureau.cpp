@@ -160,7 +160,8 @@ TEST_CASE("strategic_bureau: projects succeed at success_probability") {
 
 TEST_CASE(
     "strategic_bureau: by 2035 a cost that lowers concentration; once projects pay, more GDP and more") {
-  ScenarioSpec base = spec_of(false), bureau = spec_of(true), quick = spec_of(true);
+  // At the baseline's 100,000 enterprises: at 20,000 the effect on Theil is within the noise of some seeds.
+  ScenarioSpec base = spec_of(false, 100000), bureau = spec_of(true, 100000), quick = spec_of(true, 100000);
   quick.mechanisms.strategic_bureau.horizon = 3;
   const ZoneTable t = zone_table_for(base);
   for (std::uint64_t seed : {1, 2, 3}) {
@@ -170,7 +171,9 @@ TEST_CASE(
     // Default horizon (10 years): two cohorts have an outcome by 2035; the services the largest zones give up
     // lower concentration, and GDP differs (its sign depends on the parameters: services lost against
     // successes).
-    CHECK(s.metric[0].theil_t < b.metric[0].theil_t);
+    // Between provinces in every seed; the whole Theil falls on average (-0.0045 [-0.0081, -0.0010] over 10
+    // replicates, docs/mechanisms/strategic_bureau.md) but by less than one seed's noise since movers use their
+    // cell's table (docs/model.md), so it is not asserted per seed.
     CHECK(s.metric[0].theil_between < b.metric[0].theil_between);
     CHECK(std::abs(s.total[total_gdp] - b.total[total_gdp]) > 1);
     // Horizon 3: successes accumulate in the largest zones, which had the bureaus.

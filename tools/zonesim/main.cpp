@@ -30,6 +30,7 @@ constexpr const char* kUsage =
     "  validate FILE.yaml ...        check scenario and sweep files without running them\n"
     "  info OUT.h5                   describe a result file\n"
     "  params [--markdown]           list every scenario key with its default, range and meaning\n"
+    "  bench [SCENARIO.yaml]         measure speed, memory and bandwidth on this machine\n"
     "\n"
     "Run `zonesim <command> --help` for a command's options. Exit codes: 0 success, 2 bad input,\n"
     "1 any other failure.\n";
@@ -74,8 +75,9 @@ int main(int argc, char** argv) {
     if (cmd == "compare") return cmd_compare(args);
     if (cmd == "info") return cmd_info(args);
     if (cmd == "params") return cmd_params(args);
+    if (cmd == "bench") return cmd_bench(args);
     throw UsageError{"unknown command '" + cmd +
-                     "' (commands: run, sweep, compare, validate, info, params; see --help)"};
+                     "' (commands: run, sweep, compare, validate, info, params, bench; see --help)"};
   } catch (const UsageError& e) {
     print_error_lines(e.message);
     return kExitBadInput;
