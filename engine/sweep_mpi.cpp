@@ -371,6 +371,8 @@ SweepOutcome detail::run_sweep_mpi(const SweepPlan& plan, const ZoneTable& table
   }
   out.runs_by_rank.resize(static_cast<size_t>(ranks()));
   MPI_Gather(&mine, 1, MPI_LONG_LONG, out.runs_by_rank.data(), 1, MPI_LONG_LONG, 0, MPI_COMM_WORLD);
+  if (me != 0)  // its part is done: a SIGTERM from now on is mpirun ending a job that rank 0 reports on
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) signal(sig, SIG_DFL);
   std::string message;
   settle(agree(error ? exit_code_of(error, message) : 0, message), error);
   if (me != 0) {  // rank 0 assembles OUT.h5; the others wait to leave with its exit code
