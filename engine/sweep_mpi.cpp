@@ -176,7 +176,7 @@ void coordinate(const SweepPlan& plan, const ZoneTable& table, const detail::Run
       MPI_Status st;
       MPI_Iprobe(MPI_ANY_SOURCE, kTagAsk, MPI_COMM_WORLD, &flag, &st);
       if (!flag) {
-        std::this_thread::sleep_for(std::chrono::microseconds(200));  // no busy core for the coordinator
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));  // no busy core for the coordinator
         continue;
       }
       long long ask[3];
