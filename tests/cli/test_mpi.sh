@@ -2,7 +2,8 @@
 # zonesim sweep under mpirun (a build with -DZONESIM_MPI=ON; docs/cluster.md): the same sweep in one process
 # and on 2 and 3 ranks gives bit-identical data, the work is spread over the ranks, the file meets the
 # contract, a bad file fails once with exit 2, a rank killed with SIGKILL fails the job with a message and
-# keeps the finished runs, and --resume under mpirun finishes a sweep interrupted in either mode.
+# keeps the finished runs, a failing run stops every rank, and --resume under mpirun finishes a sweep
+# interrupted in either mode.
 set -u
 ZONESIM=${1:?usage: test_mpi.sh path/to/zonesim}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -112,6 +113,23 @@ check "... reuses the runs on disk" test "$(json_field runs_done_before <"$TMP/d
 check "... data bit-identical" $SAME "$TMP/long.h5" "$TMP/dead.h5"
 $MPIRUN -np 2 "$ZONESIM" sweep "$TMP/long.yaml" -o "$TMP/dead.h5" --resume >/dev/null 2>"$TMP/err"
 check "mpirun --resume of a complete file: nothing to do" grep -q "already complete" "$TMP/err"
+
+# A run that fails on some rank (the base file changed under the sweep): exit 2, the error once, naming the
+# run; no rank hangs; the finished runs are kept and, the file restored, --resume finishes the sweep.
+cp "$TMP/base.yaml" "$TMP/base.good"
+$MPIRUN -np 3 "$ZONESIM" sweep "$TMP/long.yaml" -o "$TMP/fail.h5" --threads 1 >/dev/null 2>"$TMP/fail.err" &
+pid=$!
+for _ in $(seq 1 3000); do [[ $(count_runs "$TMP/.fail.h5.runs") -ge 4 ]] && break; sleep 0.01; done
+echo "bogus_key: 1" >>"$TMP/base.yaml"
+wait $pid
+check "a failing run: exit 2" test $? -eq 2
+check "... one error naming the run" test "$(grep -c '^zonesim: error: scenario [01] (.*), replicate [0-9]*: .*bogus_key: unknown key' "$TMP/fail.err")" -eq 1
+saved=$(count_runs "$TMP/.fail.h5.runs")
+check "... the finished runs are kept" test "$saved" -ge 4 -a ! -e "$TMP/fail.h5"
+cp "$TMP/base.good" "$TMP/base.yaml"
+$MPIRUN -np 3 "$ZONESIM" sweep "$TMP/long.yaml" -o "$TMP/fail.h5" --threads 1 --resume >"$TMP/fail.json" 2>/dev/null
+check "... resumed" test "$(json_field runs_done_before <"$TMP/fail.json")" -eq "$saved"
+check "... data bit-identical" $SAME "$TMP/long.h5" "$TMP/fail.h5"
 
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]
