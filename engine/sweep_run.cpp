@@ -2,6 +2,8 @@
 // finished run saved at once in the directory beside OUT.h5, then OUT.h5 assembled from them and renamed into
 // place. All HDF5 calls happen on the calling thread, after the parallel part (Debian's HDF5 is not
 // thread-safe). docs/sweeps.md.
+#include "sweep_run.hpp"
+
 #include <omp.h>
 #include <signal.h>
 
@@ -12,6 +14,9 @@
 
 #include "h5.hpp"
 #include "sweep_store.hpp"
+#ifdef ZONESIM_MPI
+#include "zonesim/sweep_mpi.hpp"
+#endif
 #include "zonesim/model.hpp"
 #include "zonesim/zones.hpp"
 
@@ -27,6 +32,10 @@ std::string hidden_name(const fs::path& p, const char* suffix) {
   name += suffix;
   return name;
 }
+
+}  // namespace
+
+namespace detail {
 
 double seconds_now() {
   using namespace std::chrono;
@@ -65,6 +74,36 @@ void remove_stale_files(const std::string& output) {
   }
 }
 
+void run_one(const SweepPlan& plan, const ZoneTable& table, const RunStore& store, int s, int r) {
+  omp_set_num_threads(1);  // the loops inside a run run serially (one thread per inner team)
+  const ScenarioSpec spec = plan.spec(static_cast<std::size_t>(s));
+  const RunResult result =
+      simulate(spec, table, RunKey{plan.seed, static_cast<std::uint64_t>(r)}, make_models(spec));
+  store.save(s, r, result);
+}
+
+std::exception_ptr run_error(const SweepPlan& plan, int s, int r, const std::exception& e) {
+  const std::string where = "scenario " + std::to_string(s) + " (" + plan.scenarios[s].label +
+                            "), replicate " + std::to_string(r) + ": " + e.what();
+  return dynamic_cast<const InputError*>(&e) ? std::make_exception_ptr(InputError(where))
+                                             : std::make_exception_ptr(std::runtime_error(where));
+}
+
+void assemble(const SweepPlan& plan, const ZoneTable& table, const RunStore& store, const SweepOptions& opt) {
+  AtomicOutput atomic(opt.output);
+  ResultFile file = ResultFile::create(atomic.temp_path(), sweep_layout(plan, table, opt.command));
+  for (int s = 0; s < static_cast<int>(plan.scenarios.size()); ++s)
+    for (int r = 0; r < plan.replicates; ++r) file.write_run(s, r, store.load(s, r), false);
+  file.close();
+  atomic.commit();
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::seconds_now;
+
 struct Pending {
   int scenario, replicate;
 };
@@ -85,42 +124,23 @@ void run_pending(const SweepPlan& plan, const ZoneTable& table, const detail::Ru
 #pragma omp parallel for schedule(dynamic, 1) num_threads(opt.threads)
   for (long long i = 0; i < n; ++i) {
     if (failed.load() || (opt.stop && *opt.stop)) continue;
-    omp_set_num_threads(1);  // and inside a one-thread team too
     const auto [s, r] = pending[static_cast<size_t>(i)];
     try {
-      const ScenarioSpec spec = plan.spec(static_cast<std::size_t>(s));
-      const RunResult result =
-          simulate(spec, table, RunKey{plan.seed, static_cast<std::uint64_t>(r)}, make_models(spec));
-      store.save(s, r, result);
+      detail::run_one(plan, table, store, s, r);
 #pragma omp critical(zonesim_sweep_progress)
       {
         ++done, ++out.done_now;
         if (opt.progress) opt.progress({done, plan.runs(), out.done_now, seconds_now() - t0});
       }
     } catch (const std::exception& e) {
-      const std::string where = "scenario " + std::to_string(s) + " (" + plan.scenarios[s].label +
-                                "), replicate " + std::to_string(r) + ": " + e.what();
 #pragma omp critical(zonesim_sweep_error)
-      if (!error) {
-        error = dynamic_cast<const InputError*>(&e) ? std::make_exception_ptr(InputError(where))
-                                                    : std::make_exception_ptr(std::runtime_error(where));
-      }
+      if (!error) error = detail::run_error(plan, s, r, e);
       failed = true;
     }
   }
   omp_set_max_active_levels(levels);
   out.seconds = seconds_now() - t0;
   if (error) std::rethrow_exception(error);
-}
-
-void assemble(const SweepPlan& plan, const ZoneTable& table, const detail::RunStore& store,
-              const SweepOptions& opt) {
-  AtomicOutput atomic(opt.output);
-  ResultFile file = ResultFile::create(atomic.temp_path(), sweep_layout(plan, table, opt.command));
-  for (int s = 0; s < static_cast<int>(plan.scenarios.size()); ++s)
-    for (int r = 0; r < plan.replicates; ++r) file.write_run(s, r, store.load(s, r), false);
-  file.close();
-  atomic.commit();
 }
 
 }  // namespace
@@ -131,22 +151,25 @@ std::string sweep_run_directory(const std::string& output) {
 }
 
 SweepOutcome run_sweep(const SweepPlan& plan, const ZoneTable& table, const SweepOptions& opt) {
+#ifdef ZONESIM_MPI
+  if (mpi::ranks() > 1) return detail::run_sweep_mpi(plan, table, opt);
+#endif
   check_output_path(opt.output);
   SweepOutcome out;
   out.runs = plan.runs();
   std::error_code ec;
   if (opt.resume && !fs::exists(sweep_run_directory(opt.output), ec) && fs::exists(opt.output, ec)) {
-    check_finished_output(opt.output, plan);
+    detail::check_finished_output(opt.output, plan);
     out.already_complete = out.complete = true;
     out.done_before = out.runs;
     return out;
   }
-  remove_stale_files(opt.output);
+  detail::remove_stale_files(opt.output);
   detail::RunStore store(opt.output, plan, table.size(), opt.resume);
   out.done_before = store.done_count();
   run_pending(plan, table, store, opt, out);
   if (out.done_before + out.done_now < out.runs) return out;  // stopped: the finished runs are kept
-  assemble(plan, table, store, opt);
+  detail::assemble(plan, table, store, opt);
   store.remove();
   out.complete = true;
   return out;

@@ -195,6 +195,22 @@ RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, 
   scan();
 }
 
+RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, Attach)
+    : output_(output),
+      dir_(sweep_run_directory(output)),
+      hash_(plan.hash),
+      hash_hex_(sweep_hash_hex(plan)),
+      scenarios_(static_cast<int>(plan.scenarios.size())),
+      replicates_(plan.replicates),
+      years_(plan.first.years() + 1),
+      zones_(zones),
+      done_(static_cast<size_t>(plan.runs()), 0) {
+  std::ifstream in(dir_ + "/manifest");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.is_open() || manifest_field(text, "hash") != hash_hex_)
+    throw OutputError(dir_ + "/manifest: not found, or not this sweep's");
+}
+
 void FileDescriptor::reset() {
   if (fd >= 0) ::close(fd);
   fd = -1;

@@ -28,6 +28,10 @@ class RunStore {
   // Opens or creates the directory for `output`. Without `resume` an existing directory of finished runs is
   // an error (it holds work); with `resume` its manifest must match the plan. Throws InputError otherwise.
   RunStore(const std::string& output, const SweepPlan& plan, int zones, bool resume);
+  // Only to save runs into the directory another process opened (MPI rank 0 holds the lock and has scanned
+  // it): no lock, no manifest written, no scan. OutputError when the manifest of this sweep is not there.
+  struct Attach {};
+  RunStore(const std::string& output, const SweepPlan& plan, int zones, Attach);
   RunStore(const RunStore&) = delete;
   RunStore& operator=(const RunStore&) = delete;
 

@@ -117,8 +117,9 @@ struct SweepOptions {
 
 struct SweepOutcome {
   long long runs = 0, done_before = 0, done_now = 0;
-  bool complete = false;          // OUT.h5 was written
-  bool already_complete = false;  // --resume found OUT.h5 complete: nothing to do
+  bool complete = false;                // OUT.h5 was written
+  bool already_complete = false;        // --resume found OUT.h5 complete: nothing to do
+  std::vector<long long> runs_by_rank;  // MPI sweeps (docs/cluster.md): runs done now by each rank
   double seconds = 0;
 };
 

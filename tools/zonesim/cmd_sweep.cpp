@@ -7,6 +7,9 @@
 
 #include "cli.hpp"
 #include "zonesim/sweep.hpp"
+#ifdef ZONESIM_MPI
+#include "zonesim/sweep_mpi.hpp"
+#endif
 #include "zonesim/world.hpp"
 #include "zonesim/zones.hpp"
 
@@ -61,9 +64,10 @@ void check_memory(const SweepPlan& plan, int threads) {
                      " GB, more than this machine's memory allows (use fewer --threads)");
 }
 
-void print_summary(const std::string& out, const SweepPlan& plan, const SweepOutcome& o, int threads) {
+void print_summary(const std::string& out, const SweepPlan& plan, const SweepOutcome& o, int threads,
+                   bool terminal) {
   const double per_minute = o.seconds > 0 ? 60.0 * static_cast<double>(o.done_now) / o.seconds : 0;
-  if (stdout_is_terminal())
+  if (terminal)
     std::printf(
         "wrote %s: %zu scenarios x %d replicates = %lld runs (%lld done earlier, %lld now in %s, %.1f "
         "runs/min on %d threads), peak memory %.1f MiB\n",
@@ -78,9 +82,7 @@ void print_summary(const std::string& out, const SweepPlan& plan, const SweepOut
         per_minute, threads, peak_rss_kib() / 1024.0);
 }
 
-}  // namespace
-
-int cmd_sweep(const std::vector<std::string>& argv) {
+int sweep_command(const std::vector<std::string>& argv) {
   const Args a = parse(argv, {{"output", 'o', true},
                               {"threads", 0, true},
                               {"resume", 0},
@@ -106,11 +108,18 @@ int cmd_sweep(const std::vector<std::string>& argv) {
   const SweepPlan plan = load_sweep(a.positional[0], overrides);
   check_memory(plan, opt.threads);
   const ZoneTable table = zone_table_for(plan.first);
-  const bool quiet = a.has("quiet");
+  bool quiet = a.has("quiet"), out_terminal = stdout_is_terminal(), err_terminal = stderr_is_terminal();
+  std::string workers = std::to_string(opt.threads) + " threads";
+#ifdef ZONESIM_MPI
+  quiet = quiet || mpi::rank() != 0;  // rank 0 speaks for an MPI job
+  // mpirun gives the ranks a pseudo-terminal as stdout whatever its own output is: always the batch format.
+  if (mpi::launched()) out_terminal = err_terminal = false;
+  if (mpi::ranks() > 1) workers = std::to_string(mpi::ranks()) + " MPI ranks x " + workers;
+#endif
   if (!quiet)
-    std::fprintf(stderr, "zonesim sweep: %zu scenarios x %d replicates = %lld runs on %d threads -> %s\n",
-                 plan.scenarios.size(), plan.replicates, plan.runs(), opt.threads, opt.output.c_str());
-  RunProgress progress("sweep", stderr_is_terminal(), !quiet);
+    std::fprintf(stderr, "zonesim sweep: %zu scenarios x %d replicates = %lld runs on %s -> %s\n",
+                 plan.scenarios.size(), plan.replicates, plan.runs(), workers.c_str(), opt.output.c_str());
+  RunProgress progress("sweep", err_terminal, !quiet);
   opt.progress = [&](const SweepProgress& p) { progress.update(p.done, p.total, p.done_now, p.seconds); };
   install_stop_handlers();
   opt.stop = &g_stop;
@@ -128,8 +137,24 @@ int cmd_sweep(const std::vector<std::string>& argv) {
                  o.done_before + o.done_now, o.runs, sweep_run_directory(opt.output).c_str());
     return kExitFailure;
   }
-  if (!quiet) print_summary(opt.output, plan, o, opt.threads);
+  if (!quiet) print_summary(opt.output, plan, o, opt.threads, out_terminal);
+#ifdef ZONESIM_MPI
+  if (!quiet && !o.runs_by_rank.empty()) {
+    std::fputs("zonesim sweep: runs done per MPI rank:", stderr);
+    for (long long n : o.runs_by_rank) std::fprintf(stderr, " %lld", n);
+    std::fputs("\n", stderr);
+  }
+#endif
   return kExitOk;
+}
+
+}  // namespace
+
+int cmd_sweep(const std::vector<std::string>& argv) {
+#ifdef ZONESIM_MPI
+  if (mpi::launched()) return mpi::run_command([&] { return sweep_command(argv); });
+#endif
+  return sweep_command(argv);
 }
 
 }  // namespace zonesim::cli
