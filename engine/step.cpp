@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "zonesim/guards.hpp"
+
 namespace zonesim {
 
 const char* phase_name(Phase p) {
@@ -46,6 +48,7 @@ void observe(World& world, const ModelList& models, YearStats& stats) {
   run_phase(Phase::governments, world, models, stats);
   finish_statistics(world, stats);
   check_statistics(world, stats);
+  check_zone_state(world);
 }
 
 void step(World& world, const ModelList& models, YearStats& stats) {
@@ -63,6 +66,7 @@ void step(World& world, const ModelList& models, YearStats& stats) {
   run_phase(Phase::governments, world, models, stats);
   finish_statistics(world, stats);
   check_statistics(world, stats);
+  check_zone_state(world);
 }
 
 }  // namespace zonesim

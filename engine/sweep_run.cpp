@@ -36,7 +36,7 @@ double seconds_now() {
 // --resume with OUT.h5 complete and no directory of runs: OUT.h5 must be this very sweep.
 void check_finished_output(const std::string& output, const SweepPlan& plan) {
   h5::quiet();
-  const h5::Context c{output};
+  const h5::Context c{output, true};
   if (H5Fis_hdf5(output.c_str()) <= 0) throw InputError(output + ": not an HDF5 file; cannot resume into it");
   h5::Handle file(H5Fopen(output.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
   if (file.get() < 0) throw InputError(output + ": cannot open as HDF5 (corrupted?)");
