@@ -121,6 +121,15 @@ expect "run: shares that do not sum to 1" 2 \
   -- "$ZONESIM" run "$F/shares.yaml" -o "$TMP/s.h5"
 nothing_at "$TMP/s.h5" "shares"
 
+# The zone table a scenario names is input too.
+printf 'zones:\n  table: /dev/zero\n' >"$F/table_dev.yaml"
+printf 'zones:\n  table: .\n' >"$F/table_dir.yaml"
+printf 'zones:\n  table: binary.yaml\n' >"$F/table_bin.yaml"
+expect "run: zone table /dev/zero" 2 "^zonesim: error: /dev/zero: not a regular file" -- "$ZONESIM" run "$F/table_dev.yaml" -o "$TMP/t.h5"
+expect "run: zone table a directory" 2 "^zonesim: error: .*in/?\.?: is a directory \(expected a zone table\)" -- "$ZONESIM" run "$F/table_dir.yaml" -o "$TMP/t.h5"
+expect "run: zone table binary" 2 "^zonesim: error: .*binary.yaml:1: missing column" -- "$ZONESIM" run "$F/table_bin.yaml" -o "$TMP/t.h5"
+nothing_at "$TMP/t.h5" "hostile zone tables"
+
 # --- sweeps: hostile sweep files ---
 printf 'base: small.yaml\nreplicates: 3\n' >"$F/sweep.yaml"
 printf 'base: small.yaml\nset: &s {a: *s}\n' >"$F/sweep_cycle.yaml"
