@@ -327,11 +327,13 @@ ScenarioSpec load_scenario(const std::string& path, const std::vector<Override>&
       problems.push_back(located({"--set", 1, 1}, o.key_path, unknown_key_message(o.key_path, all)));
       continue;
     }
-    try {
-      flat[o.key_path] = {YAML::Load(o.value), m};
-    } catch (const YAML::Exception& e) {
-      problems.push_back(located(m, o.key_path, "malformed value '" + o.value + "': " + e.msg));
-    }
+    YAML::Node value;
+    Problems found;  // encoding, malformed YAML, aliases: as in a file, reported at the key
+    if (detail::parse_yaml_text(o.value, "", value, found))
+      flat[o.key_path] = {value, m};
+    else
+      for (const auto& f : found)  // drop the location within the value
+        problems.push_back(located(m, o.key_path, "bad value: " + f.substr(f.find(": ") + 2)));
   }
   ScenarioSpec spec = build_spec(flat, problems);
   if (!problems.empty()) throw ScenarioError(problems);

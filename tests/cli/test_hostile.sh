@@ -115,6 +115,12 @@ num_case "count past double" "enterprises.count=1e999" "'1e999' is not a number"
 num_case "fractional count" "enterprises.count=1000.5" "'1000.5' is not a whole number"
 num_case "share above 1" "enterprises.digital_share=1.5" "'1.5' is out of range"
 num_case "seed past 2^64" "seed=1e20" "'1e20' is out of range"
+expect "run: --set value not UTF-8" 2 "^zonesim: error: --set:1:[0-9]+: title: bad value: byte 0xE9 is not valid UTF-8" \
+  -- "$ZONESIM" run "$F/small.yaml" -o "$TMP/n.h5" --set "title=caf$(printf '\xe9')"
+expect "run: --set value malformed" 2 "^zonesim: error: --set:1:[0-9]+: seed: bad value: malformed YAML" \
+  -- "$ZONESIM" run "$F/small.yaml" -o "$TMP/n.h5" --set "seed=[1, 2"
+expect "run: --set alias cycle" 2 "^zonesim: error: --set:1:[0-9]+: seed: bad value: YAML nested more than 32" \
+  -- "$ZONESIM" run "$F/small.yaml" -o "$TMP/n.h5" --set "seed=&a [*a]"
 printf 'mechanisms:\n  synergy_fund:\n    enabled: true\n    development_share: 0.5\n    industry_share: 0.5\n    venture_share: 0.2\n' >"$F/shares.yaml"
 expect "run: shares that do not sum to 1" 2 \
   "^zonesim: error: .*shares.yaml:6:[0-9]+: mechanisms.synergy_fund: development_share \+ industry_share \+ venture_share = 1.2 \(expected 1\)" \
