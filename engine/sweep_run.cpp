@@ -12,6 +12,7 @@
 
 #include "h5.hpp"
 #include "sweep_store.hpp"
+#include "zonesim/isolate.hpp"
 #include "zonesim/model.hpp"
 #include "zonesim/zones.hpp"
 
@@ -136,6 +137,7 @@ SweepOutcome run_sweep(const SweepPlan& plan, const ZoneTable& table, const Swee
   out.runs = plan.runs();
   std::error_code ec;
   if (opt.resume && !fs::exists(sweep_run_directory(opt.output), ec) && fs::exists(opt.output, ec)) {
+    check_read_does_not_crash(opt.output, [&] { check_finished_output(opt.output, plan); });
     check_finished_output(opt.output, plan);
     out.already_complete = out.complete = true;
     out.done_before = out.runs;

@@ -27,7 +27,7 @@ expect() {  # expect NAME CODE STDERR_PATTERN -- command...
   if [[ -n $pattern ]] && ! grep -qE -- "$pattern" "$TMP/err"; then
     fail "$name: stderr does not match /$pattern/:"; head -5 "$TMP/err"; return
   fi
-  if grep -qiE "sanitizer|terminate called|core dumped|Segmentation" "$TMP/err"; then
+  if grep -v "^zonesim: error: " "$TMP/err" | grep -qiE "sanitizer|terminate called|core dumped|Segmentation"; then
     fail "$name: crashed"; head -5 "$TMP/err"; return
   fi
   echo "ok   $name"
@@ -212,6 +212,11 @@ for c in info compare; do
     fail "$c: bytes flipped: exit $code"; head -3 "$TMP/err"
   fi
 done
+# A damaged file on which HDF5 1.10 itself crashes (found by fuzzing: a corrupt global heap under the
+# scenario labels): refused after a trial read in a child process.
+expect "compare: file that crashes HDF5" 2 \
+  "^zonesim: error: .*h5-hdf5-global-heap-segv.h5: damaged: the HDF5 library crashed reading it \(signal 11" \
+  -- "$ZONESIM" compare "$HERE/../fuzz/regressions/h5-hdf5-global-heap-segv.h5"
 expect "compare: unknown metric" 2 "--metric nope: no such variable" -- "$ZONESIM" compare "$TMP/good.h5" --metric nope
 expect "compare: year off the axis" 2 "--year 1999: not on the file's time axis" -- "$ZONESIM" compare "$TMP/good.h5" --year 1999
 
