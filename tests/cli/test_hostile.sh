@@ -217,6 +217,12 @@ done
 expect "compare: file that crashes HDF5" 2 \
   "^zonesim: error: .*h5-hdf5-global-heap-segv.h5: damaged: the HDF5 library crashed reading it \(signal 11" \
   -- "$ZONESIM" compare "$HERE/../fuzz/regressions/h5-hdf5-global-heap-segv.h5"
+# ... and one on which it loops forever (the same heap code): refused when the trial read does not finish.
+export ZONESIM_TRIAL_SECONDS=2
+expect "compare: file that hangs HDF5" 2 \
+  "^zonesim: error: .*h5-hdf5-global-heap-loop.h5: damaged: the HDF5 library did not finish reading it in 2 s" \
+  -- "$ZONESIM" compare "$HERE/../fuzz/regressions/h5-hdf5-global-heap-loop.h5"
+unset ZONESIM_TRIAL_SECONDS
 expect "compare: unknown metric" 2 "--metric nope: no such variable" -- "$ZONESIM" compare "$TMP/good.h5" --metric nope
 expect "compare: year off the axis" 2 "--year 1999: not on the file's time axis" -- "$ZONESIM" compare "$TMP/good.h5" --year 1999
 
