@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <csignal>
 #include <limits>
 #include <string>
 
@@ -12,6 +13,7 @@
 #include "zonesim/compare.hpp"
 #include "zonesim/errors.hpp"
 #include "zonesim/guards.hpp"
+#include "zonesim/isolate.hpp"
 #include "zonesim/model.hpp"
 #include "zonesim/output.hpp"
 #include "zonesim/run.hpp"
@@ -279,4 +281,18 @@ TEST_CASE("a NaN that reaches the state stops the step with the variable, zone a
     CHECK_THAT(m, Contains(" is nan in ") || Contains(" is -nan in "));
     CHECK_THAT(m, Contains("in year 202"));
   }
+}
+
+TEST_CASE("a trial read that crashes, hangs or throws is told apart from one that ends") {
+  CHECK(crash_signal_of([] {}, 30) == 0);
+  CHECK(crash_signal_of([] { throw InputError("bad"); }, 30) == 0);
+  CHECK(crash_signal_of([] { raise(SIGSEGV); }, 30) == SIGSEGV);
+  CHECK(crash_signal_of(
+            [] {
+              for (volatile bool spin = true; spin;) {
+              }
+            },
+            0.2) == kTrialTimedOut);
+  CHECK_THROWS_WITH(check_read_does_not_crash("x.h5", [] { raise(SIGBUS); }),
+                    Contains("x.h5: damaged: the HDF5 library crashed reading it (signal 7"));
 }
