@@ -77,7 +77,8 @@ constexpr std::uintmax_t kMaxTableBytes = 64u << 20;
 ZoneTable load_zone_table(const std::string& path, int year, bool later_zones) {
   // Refuse what is not a plain file of sensible size before reading lines (/dev/zero has no end of line).
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw DataError(path + ": is a directory (expected a zone table)");
+  if (std::filesystem::is_directory(path, ec))
+    throw DataError(path + ": is a directory (expected a zone table)");
   if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
     throw DataError(path + ": not a regular file (expected a zone table, CSV)");
   if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) > kMaxTableBytes)

@@ -266,6 +266,16 @@ printf '\xff\xff\xff\xff' | dd of="$TMP/.fs2.h5.runs/run-0-1.bin" bs=1 seek=100 
 expect "sweep --resume with a damaged run file" 0 "" \
   -- "$ZONESIM" sweep "$F/sweep.yaml" -o "$TMP/fs2.h5" --resume --set output.compression=0
 grep -q '"runs_done_before": 2, "runs_done_now": 1' "$TMP/out" && echo "ok   the damaged run was redone" || fail "damaged run: $(cat "$TMP/out")"
+# A damaged manifest of finished runs: refused (exit 2), nothing mixed in.
+bash -c "ulimit -f 200 && exec \"\$0\" sweep \"$F/sweep.yaml\" -o \"$TMP/fs3.h5\" -q --set output.compression=0" "$ZONESIM" \
+  >/dev/null 2>&1
+if [[ ! -d $TMP/.fs3.h5.runs ]]; then
+  fail "no finished runs kept for fs3.h5"
+else
+  printf '\x00garbage\xff\n' >"$TMP/.fs3.h5.runs/manifest"
+  expect "sweep --resume with a damaged manifest" 2 "fs3.h5: the finished runs in .* belong to a different sweep definition" \
+    -- "$ZONESIM" sweep "$F/sweep.yaml" -o "$TMP/fs3.h5" --resume --set output.compression=0
+fi
 if mkdir -p "$TMP/tiny" && mount -t tmpfs -o size=64k tmpfs "$TMP/tiny" 2>/dev/null; then
   MNT=$TMP/tiny
   expect "run onto a full file system" 1 "^zonesim: error: .*tiny/x.h5: not written \(nothing left behind\): .*No space left on device" \
