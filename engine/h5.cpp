@@ -1,10 +1,22 @@
 #include "h5.hpp"
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 namespace zonesim::h5 {
 
 void quiet() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
 
-void Context::fail(const std::string& what) const { throw OutputError(path + ": HDF5: cannot " + what); }
+void Context::fail(const std::string& what) const {
+  if (input)
+    throw InputError(path + ": HDF5: cannot " + what + " (a damaged file, or not a zonesim result?)");
+  const int e = errno;  // what the failed write left, when it says why
+  const bool known = e == ENOSPC || e == EFBIG || e == EDQUOT || e == EIO || e == EROFS;
+  throw OutputError(path + ": HDF5: cannot " + what +
+                    (known ? std::string(" (") + std::strerror(e) + ")" : ""));
+}
 
 // Scalar fixed-length UTF-8 string attributes: the form netCDF reads as a text (NC_CHAR) attribute.
 void set_string_attr(const Context& c, hid_t obj, const char* name, const std::string& value) {
@@ -26,6 +38,11 @@ std::string get_string_attr(const Context& c, hid_t obj, const char* name) {
   Handle attr(c.check(H5Aopen(obj, name, H5P_DEFAULT), std::string("open attribute ") + name), H5Aclose);
   Handle type(c.check(H5Aget_type(attr), "read an attribute type"), H5Tclose);
   if (H5Tget_class(type) != H5T_STRING) c.fail(std::string("read attribute ") + name + " (not a string)");
+  {
+    Handle space(c.check(H5Aget_space(attr), "read an attribute space"), H5Sclose);
+    if (H5Sget_simple_extent_npoints(space) != 1)
+      c.fail(std::string("read attribute ") + name + " (not a single text)");
+  }
   if (H5Tis_variable_str(type) > 0) {
     char* text = nullptr;
     Handle mem(c.check(H5Tcopy(H5T_C_S1), "copy a string type"), H5Tclose);
@@ -36,6 +53,8 @@ std::string get_string_attr(const Context& c, hid_t obj, const char* name) {
     return out;
   }
   const size_t n = H5Tget_size(type);
+  if (n == 0 || n > (16u << 20))
+    c.fail(std::string("read attribute ") + name + " (size " + std::to_string(n) + ")");
   std::string out(n, '\0');
   c.ok(H5Aread(attr, type, out.data()), std::string("read attribute ") + name);
   return out.substr(0, out.find('\0'));
@@ -57,10 +76,24 @@ std::vector<hsize_t> shape_of(const Context& c, hid_t file, const std::string& n
 
 namespace {
 
+// Deflate expands at most ~1032:1; a dataset claiming more than that over the whole file has a damaged
+// header.
+constexpr double kMaxExpansion = 1100;
+constexpr double kMinReadLimit = 64.0 * 1024 * 1024;
+
 size_t element_count(const Context& c, hid_t file, const std::string& name) {
-  size_t n = 1;
-  for (hsize_t d : shape_of(c, file, name)) n *= d;
-  return n;
+  double n = 1;
+  for (hsize_t d : shape_of(c, file, name)) n *= static_cast<double>(d);
+  hsize_t file_size = 0;
+  const hid_t f = H5Iget_file_id(file);
+  if (f >= 0) H5Fget_filesize(f, &file_size), H5Fclose(f);
+  const double limit = std::max(kMinReadLimit, kMaxExpansion * static_cast<double>(file_size));
+  if (n * sizeof(double) > limit) {
+    char count[32];
+    std::snprintf(count, sizeof count, "%.0f", n);
+    c.fail("read " + name + ": " + count + " elements, more than the file can hold");
+  }
+  return static_cast<size_t>(n);
 }
 
 template <class T>

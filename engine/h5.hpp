@@ -44,6 +44,9 @@ void quiet();
 
 struct Context {
   std::string path;
+  // A file the user gave to read (info, compare, --resume): failures are bad input (InputError, exit 2), not
+  // failures to write.
+  bool input = false;
   [[noreturn]] void fail(const std::string& what) const;
   hid_t check(hid_t id, const std::string& what) const {
     if (id < 0) fail(what);
@@ -58,7 +61,8 @@ void set_string_attr(const Context& c, hid_t obj, const char* name, const std::s
 std::string get_string_attr(const Context& c, hid_t obj, const char* name);
 bool has_attr(hid_t obj, const char* name);
 
-// Reading whole datasets back (compare, resume checks). Each names the file and dataset when it fails.
+// Reading whole datasets back (compare, resume checks). Each names the file and dataset when it fails, and
+// refuses a dataset larger than kMaxReadBytes or than the file could hold compressed (a damaged header).
 bool has_dataset(hid_t file, const std::string& name);
 std::vector<hsize_t> shape_of(const Context& c, hid_t file, const std::string& name);
 std::vector<double> read_doubles(const Context& c, hid_t file, const std::string& name);

@@ -1,4 +1,5 @@
 // Where result files go: atomic replacement, path checks, and reading a file back for `zonesim info`.
+#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -14,6 +15,9 @@ namespace fs = std::filesystem;
 
 namespace zonesim {
 namespace {
+
+// No axis of a zonesim result is longer (a sweep holds at most 10^7 runs).
+constexpr hsize_t kMaxAxisLength = 100000000;
 
 // The temporary file to remove if the process is interrupted (one output at a time per process).
 char g_temp_path[4096] = {0};
@@ -43,8 +47,14 @@ void check_output_path(const std::string& path) {
   if (dir.empty()) dir = ".";
   if (!fs::is_directory(dir, ec))
     throw InputError(path + ": output directory " + dir.string() + " does not exist");
-  if (access(dir.c_str(), W_OK) != 0)
-    throw InputError(path + ": output directory " + dir.string() + " is not writable");
+  // access() says yes to root even where nothing can be created (/proc, a read-only mount): try it.
+  const std::string probe = (dir / (".zonesim-probe-" + std::to_string(getpid()))).string();
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    throw InputError(path + ": output directory " + dir.string() + " is not writable (" +
+                     std::strerror(errno) + ")");
+  ::close(fd);
+  ::unlink(probe.c_str());
 }
 
 AtomicOutput::AtomicOutput(std::string final_path) : final_(std::move(final_path)) {
@@ -78,18 +88,18 @@ std::string describe_result_file(const std::string& path) {
   h5::quiet();
   if (H5Fis_hdf5(path.c_str()) <= 0)
     throw InputError(path + ": not an HDF5 file (expected a zonesim result)");
-  const h5::Context c{path};
+  const h5::Context c{path, true};
   h5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
   if (file.get() < 0) throw InputError(path + ": cannot open as HDF5 (corrupted?)");
   if (!h5::has_attr(file, "zonesim_version"))
     throw InputError(path + ": not a zonesim result file (no zonesim_version attribute)");
   auto dim = [&](const char* name) -> hsize_t {
-    h5::Handle ds(H5Dopen2(file, name, H5P_DEFAULT), H5Dclose);
-    if (ds.get() < 0) throw InputError(path + ": not a zonesim result file (no " + name + " axis)");
-    h5::Handle space(c.check(H5Dget_space(ds), "read the space of " + std::string(name)), H5Sclose);
-    hsize_t n = 0;
-    H5Sget_simple_extent_dims(space, &n, nullptr);
-    return n;
+    if (!h5::has_dataset(file, name))
+      throw InputError(path + ": not a zonesim result file (no " + name + " axis)");
+    const std::vector<hsize_t> shape = h5::shape_of(c, file, name);
+    if (shape.size() != 1 || shape[0] > kMaxAxisLength)
+      throw InputError(path + ": not a zonesim result file (" + name + " is not an axis)");
+    return shape[0];
   };
   std::ostringstream out;
   for (const char* a : {"title", "zonesim_version", "git_commit", "created", "command"})
@@ -98,18 +108,14 @@ std::string describe_result_file(const std::string& path) {
                 P = dim("province");
   out << "dimensions: scenario " << S << ", replicate " << R << ", time " << T << ", zone " << Z
       << ", province " << P << "\n";
-  std::vector<int> years(T);
-  {
-    h5::Handle ds(c.check(H5Dopen2(file, "time", H5P_DEFAULT), "open time"), H5Dclose);
-    c.ok(H5Dread(ds, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, years.data()), "read time");
-  }
+  const std::vector<long long> years = h5::read_integers(c, file, "time");
+  if (years.size() != T) throw InputError(path + ": damaged: the time axis does not match its dimension");
   if (T) out << "years: " << years.front() << " to " << years.back() << "\n";
-  std::vector<long long> done(S * R);
-  {
-    h5::Handle ds(H5Dopen2(file, "completed", H5P_DEFAULT), H5Dclose);
-    if (ds.get() < 0) throw InputError(path + ": not a zonesim result file (no completed variable)");
-    c.ok(H5Dread(ds, H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT, done.data()), "read completed");
-  }
+  if (!h5::has_dataset(file, "completed"))
+    throw InputError(path + ": not a zonesim result file (no completed variable)");
+  const std::vector<long long> done = h5::read_integers(c, file, "completed");
+  if (static_cast<double>(done.size()) != static_cast<double>(S) * static_cast<double>(R))
+    throw InputError(path + ": damaged: completed does not have the shape (scenario, replicate)");
   long long n_done = 0;
   for (auto d : done) n_done += d == 1;
   out << "runs completed: " << n_done << " of " << S * R << "\n";

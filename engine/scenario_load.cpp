@@ -11,6 +11,7 @@
 #include <set>
 
 #include "schema.hpp"
+#include "yaml_read.hpp"
 #include "zonesim/errors.hpp"
 #include "zonesim/scenario.hpp"
 #include "zonesim/version.hpp"
@@ -133,15 +134,7 @@ void load_file(const std::string& path, std::vector<std::string>& stack, Flat& o
     return;
   }
   YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::ParserException& e) {
-    problems.push_back(located({path, e.mark.line + 1, e.mark.column + 1}, "", "malformed YAML: " + e.msg));
-    return;
-  } catch (const YAML::Exception& e) {
-    problems.push_back(path + ": cannot read: " + e.what());
-    return;
-  }
+  if (!detail::read_yaml_file(path, "scenario", root, problems)) return;
   if (root.IsNull()) {
     problems.push_back(path + ": empty scenario (write `{}` to take every default)");
     return;
@@ -228,7 +221,10 @@ bool convert(const FieldDecl& d, const Entry& e, FieldValue& out, Problems& prob
       if (v < d.min || v > d.max) return fail("'" + s + "' is out of range");
       if (d.type == FieldType::Real) return out = v, true;
       if (v != std::floor(v)) return fail("'" + s + "' is not a whole number");
-      const auto i = static_cast<long long>(v);
+      // The seed's range reaches 2^64: values from 2^63 travel as their two's-complement long long.
+      if (v >= 18446744073709551616.0) return fail("'" + s + "' is out of range");
+      const auto i = v >= 9223372036854775808.0 ? static_cast<long long>(static_cast<unsigned long long>(v))
+                                                : static_cast<long long>(v);
       if (!d.choices.empty() && std::find(d.choices.begin(), d.choices.end(), i) == d.choices.end())
         return fail("'" + s + "' is not an allowed value");
       return out = i, true;
@@ -331,11 +327,13 @@ ScenarioSpec load_scenario(const std::string& path, const std::vector<Override>&
       problems.push_back(located({"--set", 1, 1}, o.key_path, unknown_key_message(o.key_path, all)));
       continue;
     }
-    try {
-      flat[o.key_path] = {YAML::Load(o.value), m};
-    } catch (const YAML::Exception& e) {
-      problems.push_back(located(m, o.key_path, "malformed value '" + o.value + "': " + e.msg));
-    }
+    YAML::Node value;
+    Problems found;  // encoding, malformed YAML, aliases: as in a file, reported at the key
+    if (detail::parse_yaml_text(o.value, "", value, found))
+      flat[o.key_path] = {value, m};
+    else
+      for (const auto& f : found)  // drop the location within the value
+        problems.push_back(located(m, o.key_path, "bad value: " + f.substr(f.find(": ") + 2)));
   }
   ScenarioSpec spec = build_spec(flat, problems);
   if (!problems.empty()) throw ScenarioError(problems);

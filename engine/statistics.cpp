@@ -86,6 +86,7 @@ void finish_statistics(const World& w, YearStats& s) {
     s.total[subsidy_waste] += w.zones.subsidy_waste[z];
     s.total[total_external_funds] += s.zone[external_funds][z];
   }
+  check_statistics(w, s);  // first: the metrics refuse non-finite values without saying where they came from
   // Metrics describe the zones that exist (are active) in the year.
   std::vector<int> province;
   std::vector<std::size_t> members;

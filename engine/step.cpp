@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include "zonesim/guards.hpp"
+
 namespace zonesim {
 
 const char* phase_name(Phase p) {
@@ -76,6 +78,7 @@ void observe(World& world, const ModelList& models, YearStats& stats) {
   run_phase(Phase::governments, world, models, stats);
   finish_statistics(world, stats);
   check_statistics(world, stats);
+  check_zone_state(world);
 }
 
 void step(World& world, const ModelList& models, YearStats& stats, StepTimes* times) {
@@ -101,6 +104,7 @@ void step(World& world, const ModelList& models, YearStats& stats, StepTimes* ti
   clock.charge(StepTimes::governments);
   finish_statistics(world, stats);
   check_statistics(world, stats);
+  check_zone_state(world);
   clock.charge(StepTimes::statistics);
 }
 

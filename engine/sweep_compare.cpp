@@ -2,6 +2,7 @@
 // differences, and Sobol' or Morris indices when the file's design is sobol or morris. docs/sweeps.md.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -43,6 +44,49 @@ h5::Handle open_result(const std::string& path) {
   return file;
 }
 
+// The length of a one-dimensional axis; a damaged or foreign file fails here rather than later.
+long long axis_length(const h5::Context& c, hid_t file, const char* name) {
+  if (!h5::has_dataset(file, name))
+    throw InputError(c.path + ": not a zonesim result file (no " + name + " axis)");
+  const auto shape = h5::shape_of(c, file, name);
+  if (shape.size() != 1 || shape[0] == 0 || shape[0] > 10000000)
+    throw InputError(c.path + ": damaged: " + name + " is not an axis of 1 to 10,000,000 entries");
+  return static_cast<long long>(shape[0]);
+}
+
+// Every array read from the file has the length the axes give it, and every index in it is in range.
+void check_consistent(const std::string& path, const Data& d, size_t values) {
+  const auto S = static_cast<size_t>(d.S);
+  auto need = [&](bool ok, const std::string& what) {
+    if (!ok) throw InputError(path + ": damaged: " + what + " (not as zonesim writes it)");
+  };
+  need(static_cast<double>(d.S) * static_cast<double>(d.R) <= 1e7, "more than 10,000,000 runs");
+  need(values % (S * static_cast<size_t>(d.R)) == 0 && values > 0, "the metric does not fit the axes");
+  need(d.x.size() == S * static_cast<size_t>(d.R), "completed does not fit the axes");
+  need(d.label.size() == S, "scenario_label does not fit the scenario axis");
+  need(d.scheme.size() == S && d.point.size() == S && d.scheme_name.size() == S,
+       "scheme, design_point or scheme_name does not fit the scenario axis");
+  for (size_t s = 0; s < S; ++s)
+    need(d.scheme[s] >= 0 && d.scheme[s] < d.S && d.point[s] >= 0 && d.point[s] < d.S,
+         "scheme or design_point out of range");
+  need(d.morris_factor.size() == d.morris_step.size() &&
+           (d.morris_factor.empty() || d.morris_factor.size() == S),
+       "morris_factor or morris_step does not fit the scenario axis");
+}
+
+// A whole number from a sweep_* attribute of the file (`fallback` when absent).
+double attr_number(const Data& d, const std::string& path, const char* name, double fallback, double lo,
+                   double hi) {
+  const auto it = d.attrs.find(name);
+  if (it == d.attrs.end()) return fallback;
+  char* end = nullptr;
+  const double v = std::strtod(it->second.c_str(), &end);
+  if (it->second.empty() || *end != '\0' || !(v >= lo && v <= hi) || v != std::floor(v))
+    throw InputError(path + ": damaged: attribute " + name + " is '" + it->second +
+                     "' (expected a whole number)");
+  return v;
+}
+
 // The metric's time index for `year` (-1 for variables without a time axis); checks the metric's axes.
 int time_index(const h5::Context& c, hid_t file, Comparison& out, const CompareOptions& opt, long long S,
                long long R) {
@@ -54,6 +98,8 @@ int time_index(const h5::Context& c, hid_t file, Comparison& out, const CompareO
                      "a total or an inequality metric (e.g. top10_share_gdp, gini_gdp, total_gdp)");
   if (shape.size() == 2) return -1;
   std::vector<long long> years = h5::read_integers(c, file, "time");
+  if (years.empty() || shape[2] != years.size())
+    throw InputError(c.path + ": damaged: " + opt.metric + " does not match the time axis");
   const int want = opt.year ? opt.year : static_cast<int>(years.back());
   const auto it = std::find(years.begin(), years.end(), want);
   if (it == years.end())
@@ -76,14 +122,16 @@ void check_metric_name(hid_t file, const std::string& metric) {
 
 Data read_data(const std::string& path, const CompareOptions& opt, Comparison& out) {
   h5::Handle file = open_result(path);
-  const h5::Context c{path};
+  const h5::Context c{path, true};
   check_metric_name(file, opt.metric);
   Data d;
-  d.S = static_cast<long long>(h5::shape_of(c, file, "scenario").at(0));
-  d.R = static_cast<long long>(h5::shape_of(c, file, "replicate").at(0));
+  d.S = axis_length(c, file, "scenario");
+  d.R = axis_length(c, file, "replicate");
   const int t = time_index(c, file, out, opt, d.S, d.R);
   const std::vector<double> all = h5::read_doubles(c, file, opt.metric);
   const std::vector<long long> done = h5::read_integers(c, file, "completed");
+  if (done.size() != static_cast<size_t>(d.S * d.R) || all.size() < done.size())
+    throw InputError(path + ": damaged: completed or " + opt.metric + " does not fit the axes");
   const size_t T = t < 0 ? 1 : all.size() / static_cast<size_t>(d.S * d.R);
   for (long long i = 0; i < d.S * d.R; ++i)
     d.x.push_back(done[static_cast<size_t>(i)] == 1 ? all[static_cast<size_t>(i) * T + (t < 0 ? 0 : t)]
@@ -109,6 +157,7 @@ Data read_data(const std::string& path, const CompareOptions& opt, Comparison& o
     d.morris_factor = h5::read_integers(c, file, "morris_factor");
     d.morris_step = h5::read_doubles(c, file, "morris_step");
   }
+  check_consistent(path, d, all.size());
   return d;
 }
 
@@ -179,8 +228,8 @@ void sensitivity(const Data& d, const CompareOptions& opt, Comparison& out) {
   std::istringstream in(d.attrs.count("sweep_factors") ? d.attrs.at("sweep_factors") : "");
   for (std::string f; in >> f;) factors.push_back(f);
   const int k = static_cast<int>(factors.size()), n = out.samples;
-  const std::uint64_t seed =
-      std::stoull(d.attrs.count("sweep_design_seed") ? d.attrs.at("sweep_design_seed") : "1");
+  const auto seed =
+      static_cast<std::uint64_t>(attr_number(d, out.file, "sweep_design_seed", 1, 0, 9007199254740992.0));
   for (long long s = 0; s < d.S && k > 0; ++s) {
     if (d.point[s] != 0) continue;
     const std::vector<double> f = point_means(d, d.scheme[s], out.points);
@@ -192,8 +241,11 @@ void sensitivity(const Data& d, const CompareOptions& opt, Comparison& out) {
       std::vector<int> factor(static_cast<size_t>(out.points));
       std::vector<double> step(static_cast<size_t>(out.points));
       for (long long t = 0; t < d.S; ++t)
-        if (d.scheme[t] == d.scheme[s])
+        if (d.scheme[t] == d.scheme[s]) {
+          if (d.point[t] >= out.points || d.morris_factor[t] < -1 || d.morris_factor[t] >= k)
+            throw InputError(out.file + ": damaged: design_point or morris_factor out of range");
           factor[d.point[t]] = static_cast<int>(d.morris_factor[t]), step[d.point[t]] = d.morris_step[t];
+        }
       const auto idx = stats::morris_indices(f, factor, step, n, k, opt.bootstrap, seed);
       for (int i = 0; i < k; ++i) out.morris.push_back({d.scheme_name[s], factors[i], idx[i]});
     }
@@ -210,8 +262,8 @@ Comparison compare_results(const std::string& path, const CompareOptions& opt) {
   const Data d = read_data(path, opt, out);
   out.replicates = static_cast<int>(d.R);
   out.design = d.attrs.count("sweep_design") ? d.attrs.at("sweep_design") : "none";
-  out.points = d.attrs.count("sweep_points") ? std::stoi(d.attrs.at("sweep_points")) : 1;
-  out.samples = d.attrs.count("sweep_samples") ? std::stoi(d.attrs.at("sweep_samples")) : 0;
+  out.points = static_cast<int>(attr_number(d, path, "sweep_points", 1, 1, 1e7));
+  out.samples = static_cast<int>(attr_number(d, path, "sweep_samples", 0, 0, 1e7));
   const long long ref = scenario_of(d, 0, 0);
   out.reference = ref >= 0 ? d.scheme_name[ref] : "";
   out.pooled = out.design == "lhs" || out.design == "sobol" || out.design == "morris";

@@ -26,6 +26,9 @@ void parse_sweep(const std::string& path, SweepPlan& plan, Problems& problems);
 void add_command_line_overrides(const std::vector<Override>& overrides, SweepPlan& plan, Problems& problems);
 // Generates the design points and every scenario, validating each through load_scenario.
 void build_scenarios(SweepPlan& plan, Problems& problems);
+// How many points the design will have, known before generating them (a grid over many factors would not fit
+// in memory). A double: the product of many levels may not fit in an integer.
+double planned_points(const SweepPlan& plan);
 // The resolved sweep as YAML text (stored in the output as sweep_definition).
 std::string definition_yaml(const SweepPlan& plan);
 

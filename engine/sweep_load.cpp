@@ -8,6 +8,7 @@
 #include <set>
 
 #include "sweep_internal.hpp"
+#include "yaml_read.hpp"
 
 namespace fs = std::filesystem;
 
@@ -38,6 +39,12 @@ std::string quoted_yaml(const std::string& s) {
 
 // The YAML text of a scalar for load_scenario's overrides: quoted values stay strings.
 std::string value_text(const YAML::Node& n) { return n.Tag() == "!" ? quoted_yaml(n.Scalar()) : n.Scalar(); }
+
+// A prefix of scenario keys ("relocation" of "relocation.fixed_cost").
+bool is_group_path(const std::string& path) {
+  return std::any_of(field_decls().begin(), field_decls().end(),
+                     [&](const FieldDecl& d) { return d.path.compare(0, path.size() + 1, path + ".") == 0; });
+}
 
 struct Parser {
   const std::string& file;
@@ -125,7 +132,9 @@ struct Parser {
     each_key(map, path, [&](const std::string& key, const YAML::Node& value, const YAML::Node& key_node) {
       const std::string key_path = prefix.empty() ? key : prefix + "." + key;
       const std::string full = path + "." + key;
-      if (value.IsMap()) return read_overrides(value, key_path, full, swept, out, marks);
+      // Only a group of scenario keys nests (which also bounds the walk of an alias-heavy document).
+      if (value.IsMap() && is_group_path(key_path))
+        return read_overrides(value, key_path, full, swept, out, marks);
       if (!(swept ? check_swept_key(key_path, key_node, full) : known_key(key_path, key_node, full))) return;
       if (!value.IsScalar()) return problem(value.IsNull() ? key_node : value, full, "not a single value");
       out.push_back({key_path, value_text(value)});
@@ -356,14 +365,7 @@ void parse_sweep(const std::string& path, SweepPlan& plan, Problems& problems) {
   if (fs::is_directory(path, ec))
     return problems.push_back(path + ": is a directory (expected a YAML sweep file)");
   YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::ParserException& e) {
-    return problems.push_back(
-        located({path, e.mark.line + 1, e.mark.column + 1}, "", "malformed YAML: " + e.msg));
-  } catch (const YAML::Exception& e) {
-    return problems.push_back(path + ": cannot read: " + e.what());
-  }
+  if (!read_yaml_file(path, "sweep", root, problems)) return;
   if (!root.IsMap())
     return problems.push_back(located(mark_of(root, path), "", "expected a mapping of sweep keys"));
   Parser{path, plan, problems}.read_top(root);

@@ -9,6 +9,7 @@
 // receives GIVE {scenario, replicate} or {-1, -1} for "no more". On rank 0, the main thread (the one that
 // initialised MPI) serves the requests while the other threads of its team run runs. Collective steps agree
 // on failures so that no rank waits for one that has given up.
+#include "zonesim/isolate.hpp"
 #include "zonesim/sweep_mpi.hpp"
 
 // The C API only: without these, <mpi.h> in C++ pulls in the deprecated C++ bindings (another library).
@@ -335,6 +336,7 @@ SweepOutcome detail::run_sweep_mpi(const SweepPlan& plan, const ZoneTable& table
     check_output_path(opt.output);
     std::error_code ec;
     if (opt.resume && !fs::exists(sweep_run_directory(opt.output), ec) && fs::exists(opt.output, ec)) {
+      check_read_does_not_crash(opt.output, [&] { check_finished_output(opt.output, plan); });
       check_finished_output(opt.output, plan);
       already_complete = 1;
       return;

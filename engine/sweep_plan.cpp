@@ -10,6 +10,7 @@
 #include <set>
 
 #include "sweep_internal.hpp"
+#include "yaml_read.hpp"
 
 namespace zonesim {
 namespace detail {
@@ -222,6 +223,28 @@ std::vector<std::uint64_t> generate_scenarios(SweepPlan& plan, const std::vector
 
 }  // namespace
 
+double planned_points(const SweepPlan& plan) {
+  const auto k = static_cast<double>(plan.factors.size());
+  const auto n = static_cast<double>(plan.design.samples);
+  switch (plan.design.type) {
+    case DesignType::none:
+      return 1;
+    case DesignType::grid: {
+      double points = 1;
+      for (const auto& f : plan.factors)
+        points *= f.is_range ? plan.design.levels : static_cast<double>(f.levels.size());
+      return points;
+    }
+    case DesignType::lhs:
+      return n;
+    case DesignType::sobol:
+      return n * (k + 2);
+    case DesignType::morris:
+      return n * (k + 1);
+  }
+  return 0;
+}
+
 void add_command_line_overrides(const std::vector<Override>& overrides, SweepPlan& plan, Problems& problems) {
   for (const auto& o : overrides) {
     if (!find_field(o.key_path)) {
@@ -249,14 +272,18 @@ void build_scenarios(SweepPlan& plan, Problems& problems) {
     for (const auto& p : e.problems()) problems.push_back(map_problem(p, common_origins));
     return;
   }
-  const std::vector<Point> points = design_points(plan);
-  plan.points = static_cast<int>(points.size());
-  const long long scenarios = static_cast<long long>(plan.schemes.size()) * plan.points;
-  if (scenarios * plan.replicates > 10000000LL) {
-    problems.push_back(plan.source + ": the sweep has " + std::to_string(scenarios * plan.replicates) +
-                       " runs, more than the 10,000,000 one file holds");
+  constexpr long long kMaxRuns = 10000000;
+  const double planned = planned_points(plan) * static_cast<double>(plan.schemes.size()) * plan.replicates;
+  if (planned > static_cast<double>(kMaxRuns)) {
+    char runs[32];
+    std::snprintf(runs, sizeof runs, "%.0f", planned);
+    problems.push_back(plan.source + ": the sweep has " + (planned >= 1e15 ? "more than 10^15" : runs) +
+                       " runs, more than the 10,000,000 one file holds (fewer factors, levels, samples or "
+                       "replicates)");
     return;
   }
+  const std::vector<Point> points = design_points(plan);
+  plan.points = static_cast<int>(points.size());
   std::vector<Problems> found;
   const std::vector<std::uint64_t> hashes = generate_scenarios(plan, points, found);
   std::set<std::string> seen;  // one line per problem, however many scenarios share it
@@ -290,13 +317,11 @@ const char* design_name(DesignType t) {
 }
 
 bool is_sweep_file(const std::string& path) {
-  try {
-    const YAML::Node root = YAML::LoadFile(path);
-    if (!root.IsMap()) return false;
-    for (auto it = root.begin(); it != root.end(); ++it)
-      if (it->first.IsScalar() && detail::is_sweep_key(it->first.Scalar())) return true;
-  } catch (const YAML::Exception&) {
-  }
+  YAML::Node root;
+  std::vector<std::string> ignored;  // a bad file is reported by the loader it goes to
+  if (!detail::read_yaml_file(path, "scenario or sweep", root, ignored) || !root.IsMap()) return false;
+  for (auto it = root.begin(); it != root.end(); ++it)
+    if (it->first.IsScalar() && detail::is_sweep_key(it->first.Scalar())) return true;
   return false;
 }
 

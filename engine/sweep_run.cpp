@@ -14,6 +14,7 @@
 
 #include "h5.hpp"
 #include "sweep_store.hpp"
+#include "zonesim/isolate.hpp"
 #ifdef ZONESIM_MPI
 #include "zonesim/sweep_mpi.hpp"
 #endif
@@ -45,7 +46,7 @@ double seconds_now() {
 // --resume with OUT.h5 complete and no directory of runs: OUT.h5 must be this very sweep.
 void check_finished_output(const std::string& output, const SweepPlan& plan) {
   h5::quiet();
-  const h5::Context c{output};
+  const h5::Context c{output, true};
   if (H5Fis_hdf5(output.c_str()) <= 0) throw InputError(output + ": not an HDF5 file; cannot resume into it");
   h5::Handle file(H5Fopen(output.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
   if (file.get() < 0) throw InputError(output + ": cannot open as HDF5 (corrupted?)");
@@ -159,6 +160,7 @@ SweepOutcome run_sweep(const SweepPlan& plan, const ZoneTable& table, const Swee
   out.runs = plan.runs();
   std::error_code ec;
   if (opt.resume && !fs::exists(sweep_run_directory(opt.output), ec) && fs::exists(opt.output, ec)) {
+    check_read_does_not_crash(opt.output, [&] { detail::check_finished_output(opt.output, plan); });
     detail::check_finished_output(opt.output, plan);
     out.already_complete = out.complete = true;
     out.done_before = out.runs;

@@ -95,7 +95,7 @@ std::vector<MorrisIndices> morris_indices(std::span<const double> f, std::span<c
   // effect[i][t]: the elementary effect of factor i in trajectory t.
   std::vector<std::vector<double>> effect(static_cast<std::size_t>(k), std::vector<double>(r, kNaN));
   for (std::size_t p = 0; p < points; ++p)
-    if (factor[p] >= 0 && factor[p] < k && step[p] != 0)
+    if (p % (k + 1) != 0 && factor[p] >= 0 && factor[p] < k && step[p] != 0)  // a start has no effect
       effect[factor[p]][p / (k + 1)] = (f[p] - f[p - 1]) / step[p];
   std::vector<MorrisIndices> out(static_cast<std::size_t>(k));
   design::SplitMix64 rng(seed);

@@ -1,5 +1,6 @@
 // Reading data/zones.csv. A small RFC 4180 reader (quoted fields, doubled quotes), strict about columns.
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -69,9 +70,19 @@ const std::vector<std::string> kRequired = {
     "approved_year", "in_2019", "land_km2"};
 const std::vector<std::string> kYearly = {"rank", "gdp", "employment", "rnd_personnel", "invention_patents"};
 
+constexpr std::uintmax_t kMaxTableBytes = 64u << 20;
+
 }  // namespace
 
 ZoneTable load_zone_table(const std::string& path, int year, bool later_zones) {
+  // Refuse what is not a plain file of sensible size before reading lines (/dev/zero has no end of line).
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw DataError(path + ": is a directory (expected a zone table)");
+  if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+    throw DataError(path + ": not a regular file (expected a zone table, CSV)");
+  if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) > kMaxTableBytes)
+    throw DataError(path + ": larger than 64 MiB (expected a zone table, CSV)");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw DataError(path + ": cannot open the zone table");
   std::string line;

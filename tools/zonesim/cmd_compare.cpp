@@ -6,6 +6,7 @@
 
 #include "cli.hpp"
 #include "zonesim/compare.hpp"
+#include "zonesim/isolate.hpp"
 
 namespace zonesim::cli {
 namespace {
@@ -204,6 +205,11 @@ int cmd_compare(const std::vector<std::string>& argv) {
   const std::string format = a.get("format", "table");
   if (format != "table" && format != "csv" && format != "json")
     throw UsageError{"--format: '" + format + "' is not table, csv or json"};
+  check_read_does_not_crash(a.positional[0], [&] {
+    CompareOptions quick = opt;
+    quick.bootstrap = 1;  // only the reading can crash
+    compare_results(a.positional[0], quick);
+  });
   const Comparison c = compare_results(a.positional[0], opt);
   if (format == "table")
     print_table(c);

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "cli.hpp"
+#include "zonesim/isolate.hpp"
 #include "zonesim/output.hpp"
 
 namespace zonesim::cli {
@@ -14,6 +15,7 @@ int cmd_info(const std::vector<std::string>& argv) {
     return kExitOk;
   }
   if (a.positional.size() != 1) throw UsageError{"info: expected one result file (see --help)"};
+  check_read_does_not_crash(a.positional[0], [&] { describe_result_file(a.positional[0]); });
   std::fputs(describe_result_file(a.positional[0]).c_str(), stdout);
   return kExitOk;
 }

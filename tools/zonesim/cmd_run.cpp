@@ -6,6 +6,7 @@
 
 #include "cli.hpp"
 #include "zonesim/errors.hpp"
+#include "zonesim/guards.hpp"
 #include "zonesim/output.hpp"
 #include "zonesim/run.hpp"
 #include "zonesim/world.hpp"
@@ -27,17 +28,6 @@ constexpr const char* kHelp =
     "  --set key.path=VALUE   override a scenario key (repeatable), validated like the file\n"
     "  -q, --quiet            print nothing on success\n"
     "  -h, --help             show this help\n";
-
-// Refuses, before allocating, a run whose enterprises alone would not fit in physical memory.
-void check_memory(const ScenarioSpec& spec) {
-  const double need = static_cast<double>(spec.enterprises.count) * Enterprises::bytes_per_enterprise();
-  const double have =
-      static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
-  if (have > 0 && need > 0.8 * have)
-    throw InputError(spec.source + ": enterprises.count: " + std::to_string(spec.enterprises.count) +
-                     " enterprises need about " + std::to_string(static_cast<long long>(need / 1e9)) +
-                     " GB, more than this machine's memory allows");
-}
 
 }  // namespace
 
@@ -64,7 +54,10 @@ int cmd_run(const std::vector<std::string>& argv) {
   if (a.has("threads")) omp_set_num_threads(static_cast<int>(a.get_int("threads", 1, 1, 1024)));
 
   const ScenarioSpec spec = load_scenario(a.positional[0], overrides);
-  check_memory(spec);
+  check_memory(spec.source,
+               std::to_string(spec.enterprises.count) + " enterprises over " +
+                   std::to_string(spec.time.end - spec.time.start) + " years",
+               estimate_run_bytes(spec), "use fewer enterprises");
   const ZoneTable table = zone_table_for(spec);
 
   const double t0 = now_seconds();
@@ -84,11 +77,15 @@ int cmd_run(const std::vector<std::string>& argv) {
   layout.compression = spec.output.compression;
   layout.title = "zonesim run: " + spec.title;
   layout.command = joined_command_line();
-  AtomicOutput atomic(out);
-  ResultFile file = ResultFile::create(atomic.temp_path(), layout);
-  file.write_run(0, 0, result);
-  file.close();
-  atomic.commit();
+  try {
+    AtomicOutput atomic(out);
+    ResultFile file = ResultFile::create(atomic.temp_path(), layout);
+    file.write_run(0, 0, result);
+    file.close();
+    atomic.commit();
+  } catch (const OutputError& e) {
+    throw OutputError(out + ": not written (nothing left behind): " + e.what());
+  }
 
   const double seconds = now_seconds() - t0;
   if (a.has("quiet")) return kExitOk;

@@ -3,9 +3,12 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "cli.hpp"
+#include "zonesim/errors.hpp"
+#include "zonesim/guards.hpp"
 #include "zonesim/sweep.hpp"
 #ifdef ZONESIM_MPI
 #include "zonesim/sweep_mpi.hpp"
@@ -51,17 +54,16 @@ void install_stop_handlers() {
   for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &sa, nullptr);
 }
 
-// Refuses a sweep whose parallel runs would not fit in physical memory.
-void check_memory(const SweepPlan& plan, int threads) {
-  const std::int64_t largest = plan.max_enterprises;
-  const double need = static_cast<double>(largest) * Enterprises::bytes_per_enterprise() * threads;
-  const double have =
-      static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
-  if (have > 0 && need > 0.8 * have)
-    throw InputError(plan.source + ": " + std::to_string(threads) + " parallel runs of up to " +
-                     std::to_string(largest) + " enterprises need about " +
-                     std::to_string(static_cast<long long>(need / 1e9)) +
-                     " GB, more than this machine's memory allows (use fewer --threads)");
+// Refuses a sweep whose parallel runs would not fit in memory: `threads` runs of the largest scenario at
+// once.
+void check_sweep_memory(const SweepPlan& plan, int threads) {
+  ScenarioSpec largest = plan.first;
+  largest.enterprises.count = plan.max_enterprises;
+  const int parallel = static_cast<int>(std::min<long long>(threads, plan.runs()));
+  check_memory(plan.source,
+               std::to_string(parallel) + " parallel runs of up to " + std::to_string(plan.max_enterprises) +
+                   " enterprises",
+               parallel * estimate_run_bytes(largest), "use fewer --threads or enterprises");
 }
 
 void print_summary(const std::string& out, const SweepPlan& plan, const SweepOutcome& o, int threads,
@@ -106,7 +108,7 @@ int sweep_command(const std::vector<std::string>& argv) {
   opt.command = joined_command_line();
 
   const SweepPlan plan = load_sweep(a.positional[0], overrides);
-  check_memory(plan, opt.threads);
+  check_sweep_memory(plan, opt.threads);
   const ZoneTable table = zone_table_for(plan.first);
   bool quiet = a.has("quiet"), out_terminal = stdout_is_terminal(), err_terminal = stderr_is_terminal();
   std::string workers = std::to_string(opt.threads) + " threads";
@@ -123,7 +125,14 @@ int sweep_command(const std::vector<std::string>& argv) {
   opt.progress = [&](const SweepProgress& p) { progress.update(p.done, p.total, p.done_now, p.seconds); };
   install_stop_handlers();
   opt.stop = &g_stop;
-  const SweepOutcome o = run_sweep(plan, table, opt);
+  SweepOutcome o;
+  try {
+    o = run_sweep(plan, table, opt);
+  } catch (const OutputError& e) {
+    throw OutputError(opt.output + ": not written (finished runs are kept in " +
+                      sweep_run_directory(opt.output) +
+                      "; finish with the same command and --resume): " + e.what());
+  }
   progress.finish();
   if (o.already_complete) {
     if (!quiet)

@@ -1,5 +1,8 @@
 // zonesim: the command-line interface. One file per subcommand (cmd_*.cpp); errors and exit codes here.
+#include <signal.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <string>
@@ -45,10 +48,20 @@ void print_error_lines(const std::string& text) {
   }
 }
 
+// Leaves without the atexit handlers: HDF5 1.10 crashes in its own (H5_term_library) when a file failed to
+// flush or close, e.g. on a full disk or past `ulimit -f`. Unwinding has already removed temporary files.
+[[noreturn]] void exit_now(int code) {
+  std::fflush(stdout);
+  std::fflush(stderr);
+  std::_Exit(code);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace zonesim::cli;
+  // Past `ulimit -f`, write() should fail with EFBIG and be reported (the partial file removed), not kill us.
+  signal(SIGXFSZ, SIG_IGN);
   g_command_line = "zonesim";
   for (int i = 1; i < argc; ++i) {
     g_command_line += ' ';
@@ -83,9 +96,9 @@ int main(int argc, char** argv) {
     return kExitBadInput;
   } catch (const zonesim::InputError& e) {
     print_error_lines(e.what());
-    return kExitBadInput;
+    exit_now(kExitBadInput);
   } catch (const std::exception& e) {
     print_error_lines(e.what());
-    return kExitFailure;
+    exit_now(kExitFailure);
   }
 }
