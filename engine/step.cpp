@@ -65,8 +65,10 @@ void reset_year(World& world) {
 
 void age_enterprises(World& world) {
   auto& age = world.firms.age;
-  for (auto& a : age)
-    if (a < 0xFFFF) ++a;
+  const std::size_t n = age.size();
+#pragma omp parallel for schedule(static)
+  for (std::size_t e = 0; e < n; ++e)
+    if (age[e] < 0xFFFF) ++age[e];
 }
 
 }  // namespace

@@ -9,7 +9,6 @@
 // receives GIVE {scenario, replicate} or {-1, -1} for "no more". On rank 0, the main thread (the one that
 // initialised MPI) serves the requests while the other threads of its team run runs. Collective steps agree
 // on failures so that no rank waits for one that has given up.
-#include "zonesim/isolate.hpp"
 #include "zonesim/sweep_mpi.hpp"
 
 // The C API only: without these, <mpi.h> in C++ pulls in the deprecated C++ bindings (another library).
@@ -35,6 +34,7 @@
 
 #include "sweep_run.hpp"
 #include "zonesim/errors.hpp"
+#include "zonesim/isolate.hpp"
 
 namespace fs = std::filesystem;
 
