@@ -294,8 +294,10 @@ int run_command(const std::function<int()>& command) {
   g_in_sweep = false;
   try {
     return command();
-  } catch (const QuietExit& q) {
-    return q.code;
+  } catch (const QuietExit&) {
+    // Rank 0 reports the failure and gives the job its exit code. A non-zero exit here would let mpirun abort
+    // the job, rank 0 included, before rank 0 has printed the message.
+    return 0;
   } catch (...) {
     if (g_in_sweep || ranks() == 1) throw;
     // Failed before the sweep's first collective step, which the other ranks may be waiting in.
@@ -304,8 +306,8 @@ int run_command(const std::function<int()>& command) {
     const int code = exit_code_of(mine, message);
     try {
       settle(agree(code, message), mine);
-    } catch (const QuietExit& q) {
-      return q.code;
+    } catch (const QuietExit&) {
+      return 0;  // as above: rank 0 speaks and exits non-zero
     }
     return code;
   }
