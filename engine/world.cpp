@@ -31,7 +31,19 @@ void Enterprises::resize(std::size_t n) {
   age.resize(n);
 }
 
-void Enterprises::release_done() { std::sort(free_slots.begin(), free_slots.end(), std::greater<>()); }
+// The free slots are kept sorted descending. A batch of releases usually appends ascending slots (loops run in
+// slot order) after the sorted ones left from before: reversing the batch and merging is linear, where sorting
+// everything was the largest serial part of the step at 10^7 enterprises. Any other order is sorted.
+void Enterprises::release_done() {
+  const auto sorted_end = std::is_sorted_until(free_slots.begin(), free_slots.end(), std::greater<>());
+  if (sorted_end == free_slots.end()) return;
+  if (std::is_sorted(sorted_end, free_slots.end())) {
+    std::reverse(sorted_end, free_slots.end());
+    std::inplace_merge(free_slots.begin(), sorted_end, free_slots.end(), std::greater<>());
+  } else {
+    std::sort(free_slots.begin(), free_slots.end(), std::greater<>());
+  }
+}
 
 std::uint32_t Enterprises::take_slot() {
   if (!free_slots.empty()) {

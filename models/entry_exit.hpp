@@ -16,9 +16,13 @@ class EntryExit : public Model {
 
  private:
   void exits(World& world);
-  void births(World& world) const;
+  void births(World& world);
+  void make_entrant(World& world, std::uint32_t e, std::size_t zone, double mean_size, double mean_tfp,
+                    double mean_productivity) const;
   const ScenarioSpec& spec_;
-  std::vector<std::uint8_t> leaving_;  // [enterprise]: exits this year
+  std::vector<std::uint8_t> leaving_;       // [enterprise]: exits this year
+  std::vector<std::uint32_t> birth_slots_;  // this year's entrants' slots, in order of birth
+  std::vector<std::uint16_t> birth_zones_;  // ... and their zones
 };
 
 }  // namespace zonesim
