@@ -32,7 +32,7 @@ printf 'seed: 3\ntime:\n  end: 2026\nenterprises:\n  count: 3000\n' >"$TMP/small
 expect "no arguments" 2 "usage" -- "$ZONESIM"
 expect "unknown command" 2 "^zonesim: error: unknown command" -- "$ZONESIM" frobnicate
 expect "help" 0 "" -- "$ZONESIM" --help
-for c in run sweep compare validate info params; do expect "$c --help" 0 "" -- "$ZONESIM" $c --help; done
+for c in run sweep compare validate info params bench; do expect "$c --help" 0 "" -- "$ZONESIM" $c --help; done
 expect "run without -o" 2 "missing -o" -- "$ZONESIM" run "$TMP/small.yaml"
 expect "run unknown option" 2 "unknown option --frob" -- "$ZONESIM" run "$TMP/small.yaml" -o "$TMP/x.h5" --frob
 expect "run bad --threads" 2 "--threads: 'two' is not an integer" -- "$ZONESIM" run "$TMP/small.yaml" -o "$TMP/x.h5" --threads two
@@ -80,6 +80,24 @@ kill -TERM $pid 2>/dev/null
 wait $pid 2>/dev/null
 no_file "$TMP/int.h5" "no file after SIGTERM"
 [[ -z $(ls -A "$TMP" | grep partial) ]] && echo "ok   SIGTERM removed the temporary file" || { echo "FAIL temporary file left after SIGTERM"; fails=$((fails + 1)); }
+
+# zonesim bench: machine-readable off a terminal, every part of the step measured, sizes as asked; never a time
+# asserted (docs/performance.md).
+expect "bench (small)" 0 "" -- "$ZONESIM" bench "$TMP/small.yaml" --sizes 2000,4000 --threads 1,2 --repeat 1 \
+  --sweep-runs 2 --no-stream
+/usr/bin/python3 - "$TMP/out" <<'PY' && echo "ok   bench JSON" || { echo "FAIL bench JSON"; fails=$((fails + 1)); }
+import json, sys
+b = json.load(open(sys.argv[1]))
+assert [(r["enterprises"], r["threads"]) for r in b["runs"]] == [(2000, 1), (2000, 2), (4000, 1), (4000, 2)]
+for r in b["runs"]:
+    parts = [r["t_" + p] for p in ("production", "innovation", "entry_exit", "relocation", "statistics",
+                                   "governments", "other")]
+    assert all(t >= 0 for t in parts) and abs(sum(parts) - r["step_seconds"]) < 1e-6 * max(1, r["step_seconds"])
+    assert r["esteps_per_second"] > 0 and r["peak_rss_mib"] > 0 and r["state_bytes_per_enterprise"] == 43
+    assert 2000 * 2 < r["enterprise_steps"] < r["enterprises"] * 3  # 2 years of about `enterprises` each
+assert [s["runs"] for s in b["sweeps"]] == [2, 2] and b["bandwidth"] == []
+PY
+expect "bench bad --sizes" 2 "^zonesim: error: bench: --sizes: 'ten' is not an integer" -- "$ZONESIM" bench --sizes ten
 
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]
