@@ -120,13 +120,17 @@ std::vector<std::string> read_strings(const Context& c, hid_t file, const std::s
   Handle type(c.check(H5Tcopy(H5T_C_S1), "copy a string type"), H5Tclose);
   c.ok(H5Tset_size(type, H5T_VARIABLE), "size a string type");
   c.ok(H5Tset_cset(type, H5T_CSET_UTF8), "set UTF-8");
-  std::vector<char*> raw(n, nullptr);
-  if (n) c.ok(H5Dread(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data()), "read " + name);
+  // HDF5 allocates every string it converts: free them also when the read fails halfway (a damaged file;
+  // found by fuzz_h5, tests/fuzz/regressions/h5-leak-strings-after-failed-read.h5).
+  struct Strings {
+    std::vector<char*> raw;
+    ~Strings() {
+      for (char* p : raw) H5free_memory(p);
+    }
+  } strings{std::vector<char*>(n, nullptr)};
+  if (n) c.ok(H5Dread(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, strings.raw.data()), "read " + name);
   std::vector<std::string> out;
-  for (char* p : raw) {
-    out.emplace_back(p ? p : "");
-    H5free_memory(p);
-  }
+  for (const char* p : strings.raw) out.emplace_back(p ? p : "");
   return out;
 }
 
