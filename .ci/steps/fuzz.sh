@@ -4,6 +4,8 @@
 # that exhausts memory; the input is left in build-fuzz/findings/ (add it to tests/fuzz/regressions/).
 set -euo pipefail
 SECONDS_PER_TARGET=${ZONESIM_FUZZ_SECONDS:-60}
+# A fixed seed makes CI's mutations the same from run to run (a red run can be repeated); fuzz longer or with
+# other seeds by hand: ZONESIM_FUZZ_SEED=0 (random) ZONESIM_FUZZ_SECONDS=3600 bash .ci/steps/fuzz.sh
 
 if ! command -v clang++ >/dev/null || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a \
   >/dev/null 2>&1 || ! ls /usr/lib/llvm-*/lib/libomp.so >/dev/null 2>&1; then
@@ -28,7 +30,7 @@ for target in scenario h5; do
   if ! ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:allocator_may_return_null=0 \
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp \
     "build-fuzz/fuzz_$target" "$work" "tests/fuzz/corpus_$target" "tests/fuzz/regressions" \
-    -max_total_time="$SECONDS_PER_TARGET" -timeout=20 -rss_limit_mb=2048 -max_len=$max_len \
+    -seed="${ZONESIM_FUZZ_SEED:-1}" -max_total_time="$SECONDS_PER_TARGET" -timeout=20 -rss_limit_mb=2048 -max_len=$max_len \
     -artifact_prefix="build-fuzz/findings/$target-" -print_final_stats=1 2>"build-fuzz/fuzz_$target.log"; then
     echo "fuzz_$target found a problem:"
     grep -E "ERROR|SUMMARY|==[0-9]+==" "build-fuzz/fuzz_$target.log" | head -20
