@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "zonesim/run.hpp"
+
 namespace zonesim::cli {
 
 inline constexpr int kExitOk = 0;
@@ -72,6 +74,10 @@ bool stdout_is_terminal();
 double now_seconds();
 long peak_rss_kib();
 std::string joined_command_line();
+
+// Writes one run's result file at `path` as `zonesim run` does (the caller makes it atomic).
+void write_run_file(const std::string& path, const zonesim::ScenarioSpec& spec,
+                    const zonesim::ZoneTable& table, const zonesim::RunResult& result, int replicate);
 
 int cmd_run(const std::vector<std::string>& args);
 int cmd_validate(const std::vector<std::string>& args);

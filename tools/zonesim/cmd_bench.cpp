@@ -106,16 +106,7 @@ double write_seconds(const ScenarioSpec& spec, const ZoneTable& table, const Run
   const std::string path =
       std::filesystem::temp_directory_path() / ("zonesim-bench-" + std::to_string(getpid()) + ".h5");
   const double t0 = now_seconds();
-  OutputLayout layout;
-  layout.table = &table;
-  for (const auto& y : result.years) layout.years.push_back(y.year);
-  layout.scenario_labels = {spec.title};
-  layout.scenario_yamls = {spec.resolved_yaml};
-  layout.seeds = {spec.seed};
-  layout.compression = spec.output.compression;
-  ResultFile file = ResultFile::create(path, layout);
-  file.write_run(0, 0, result);
-  file.close();
+  write_run_file(path, spec, table, result, 0);  // what zonesim run writes
   const double seconds = now_seconds() - t0;
   std::filesystem::remove(path);
   return seconds;

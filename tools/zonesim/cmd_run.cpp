@@ -31,6 +31,23 @@ constexpr const char* kHelp =
 
 }  // namespace
 
+void write_run_file(const std::string& path, const ScenarioSpec& spec, const ZoneTable& table,
+                    const RunResult& result, int replicate) {
+  OutputLayout layout;
+  layout.table = &table;
+  for (const auto& y : result.years) layout.years.push_back(y.year);
+  layout.scenario_labels = {spec.title};
+  layout.scenario_yamls = {spec.resolved_yaml};
+  layout.seeds = {spec.seed};
+  layout.first_replicate = replicate;
+  layout.compression = spec.output.compression;
+  layout.title = "zonesim run: " + spec.title;
+  layout.command = joined_command_line();
+  ResultFile file = ResultFile::create(path, layout);
+  file.write_run(0, 0, result);
+  file.close();
+}
+
 int cmd_run(const std::vector<std::string>& argv) {
   const Args a = parse(argv, {{"output", 'o', true},
                               {"seed", 0, true},
@@ -67,21 +84,9 @@ int cmd_run(const std::vector<std::string>& argv) {
                                     make_models(spec), [&](int d, int n) { bar.update(d, n); });
   bar.finish();
 
-  OutputLayout layout;
-  layout.table = &table;
-  for (const auto& y : result.years) layout.years.push_back(y.year);
-  layout.scenario_labels = {spec.title};
-  layout.scenario_yamls = {spec.resolved_yaml};
-  layout.seeds = {spec.seed};
-  layout.first_replicate = replicate;
-  layout.compression = spec.output.compression;
-  layout.title = "zonesim run: " + spec.title;
-  layout.command = joined_command_line();
   try {
     AtomicOutput atomic(out);
-    ResultFile file = ResultFile::create(atomic.temp_path(), layout);
-    file.write_run(0, 0, result);
-    file.close();
+    write_run_file(atomic.temp_path(), spec, table, result, replicate);
     atomic.commit();
   } catch (const OutputError& e) {
     throw OutputError(out + ": not written (nothing left behind): " + e.what());
