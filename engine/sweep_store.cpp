@@ -152,9 +152,16 @@ std::string manifest_field(const std::string& text, const std::string& key) {
   return "";
 }
 
+// The manifest's text, empty when it cannot be read.
+std::string read_manifest(const std::string& path) {
+  std::ifstream in(path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
 }  // namespace
 
-RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, bool resume)
+// What both ways of opening the directory set: the plan's shape, nothing on disk yet.
+RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, Layout)
     : output_(output),
       dir_(sweep_run_directory(output)),
       hash_(plan.hash),
@@ -163,7 +170,10 @@ RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, 
       replicates_(plan.replicates),
       years_(plan.first.years() + 1),
       zones_(zones),
-      done_(static_cast<size_t>(plan.runs()), 0) {
+      done_(static_cast<size_t>(plan.runs()), 0) {}
+
+RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, bool resume)
+    : RunStore(output, plan, zones, Layout{}) {
   std::error_code ec;
   fs::create_directory(dir_, ec);
   if (!fs::is_directory(dir_, ec)) throw OutputError(dir_ + ": cannot create the directory of finished runs");
@@ -173,8 +183,7 @@ RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, 
     throw InputError(output + ": another zonesim sweep is writing it (" + dir_ + "/lock is held)");
   const std::string manifest = dir_ + "/manifest";
   if (fs::exists(manifest, ec)) {
-    std::ifstream in(manifest);
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string text = read_manifest(manifest);
     if (!resume)
       throw InputError(output + ": an interrupted sweep left its finished runs in " + dir_ +
                        ": add --resume to finish it, or remove that directory to start over");
@@ -196,18 +205,9 @@ RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, 
 }
 
 RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, Attach)
-    : output_(output),
-      dir_(sweep_run_directory(output)),
-      hash_(plan.hash),
-      hash_hex_(sweep_hash_hex(plan)),
-      scenarios_(static_cast<int>(plan.scenarios.size())),
-      replicates_(plan.replicates),
-      years_(plan.first.years() + 1),
-      zones_(zones),
-      done_(static_cast<size_t>(plan.runs()), 0) {
-  std::ifstream in(dir_ + "/manifest");
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.is_open() || manifest_field(text, "hash") != hash_hex_)
+    : RunStore(output, plan, zones, Layout{}) {
+  const std::string text = read_manifest(dir_ + "/manifest");  // empty when there is none
+  if (manifest_field(text, "hash") != hash_hex_)
     throw OutputError(dir_ + "/manifest: not found, or not this sweep's");
 }
 

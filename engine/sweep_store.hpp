@@ -45,6 +45,8 @@ class RunStore {
   const std::string& directory() const { return dir_; }
 
  private:
+  struct Layout {};
+  RunStore(const std::string& output, const SweepPlan& plan, int zones, Layout);
   std::string run_path(int scenario, int replicate) const;
   void create_or_check_manifest(bool resume);
   void scan();
