@@ -10,6 +10,7 @@
 #include "helpers.hpp"
 #include "production.hpp"
 #include "relocation.hpp"
+#include "stepped_run.hpp"
 #include "tournament.hpp"
 #include "zonesim/model.hpp"
 #include "zonesim/statistics.hpp"
@@ -27,20 +28,8 @@ ScenarioSpec spec_of(std::int64_t count = 5000, bool enabled = true) {
   return s;
 }
 
-struct Run {
-  ScenarioSpec spec;
-  World world;
-  ModelList models;
-  YearStats stats;
-  explicit Run(ScenarioSpec s, std::uint64_t seed = 1)
-      : spec(std::move(s)),
-        world(build_world(spec, zone_table_for(spec), {seed, 0})),
-        models(make_models(spec)) {
-    observe(world, models, stats);
-  }
-  void years(int n) {
-    for (int t = 0; t < n; ++t) step(world, models, stats);
-  }
+struct Run : test::SteppedRun {
+  using SteppedRun::SteppedRun;
   // Active zones by GDP of the year, largest first.
   std::vector<int> ranking() const {
     std::vector<int> order;

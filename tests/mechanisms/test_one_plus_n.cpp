@@ -5,6 +5,7 @@
 
 #include "helpers.hpp"
 #include "one_plus_n.hpp"
+#include "stepped_run.hpp"
 #include "zonesim/model.hpp"
 #include "zonesim/statistics.hpp"
 #include "zonesim/step.hpp"
@@ -21,20 +22,8 @@ ScenarioSpec spec_of(std::int64_t count = 5000) {
   return s;
 }
 
-struct Run {
-  ScenarioSpec spec;
-  World world;
-  ModelList models;
-  YearStats stats;
-  explicit Run(ScenarioSpec s, std::uint64_t seed = 1)
-      : spec(std::move(s)),
-        world(build_world(spec, zone_table_for(spec), {seed, 0})),
-        models(make_models(spec)) {
-    observe(world, models, stats);
-  }
-  void years(int n) {
-    for (int t = 0; t < n; ++t) step(world, models, stats);
-  }
+struct Run : test::SteppedRun {
+  using SteppedRun::SteppedRun;
   OnePlusN& mechanism() {
     for (auto& m : models)
       if (auto* found = dynamic_cast<OnePlusN*>(m.get())) return *found;

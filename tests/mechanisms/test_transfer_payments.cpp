@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "helpers.hpp"
+#include "stepped_run.hpp"
 #include "transfer_payments.hpp"
 #include "zonesim/model.hpp"
 #include "zonesim/statistics.hpp"
@@ -25,20 +26,8 @@ ScenarioSpec spec_of(std::int64_t count, bool transfers, bool one_plus_n, bool c
   return s;
 }
 
-struct Run {
-  ScenarioSpec spec;
-  World world;
-  ModelList models;
-  YearStats stats;
-  explicit Run(ScenarioSpec s, std::uint64_t seed = 1)
-      : spec(std::move(s)),
-        world(build_world(spec, zone_table_for(spec), {seed, 0})),
-        models(make_models(spec)) {
-    observe(world, models, stats);
-  }
-  void years(int n) {
-    for (int t = 0; t < n; ++t) step(world, models, stats);
-  }
+struct Run : test::SteppedRun {
+  using SteppedRun::SteppedRun;
   const TransferPayments& transfers() const {
     for (const auto& m : models)
       if (const auto* found = dynamic_cast<const TransferPayments*>(m.get())) return *found;
