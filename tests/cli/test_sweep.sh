@@ -4,16 +4,7 @@
 # refusals, the error format, compare's three formats, and every sweep shipped in scenarios/sweeps/.
 set -u
 ZONESIM=${1:?usage: test_sweep.sh path/to/zonesim}
-HERE=$(cd "$(dirname "$0")" && pwd)
-SAME="/usr/bin/python3 $HERE/../contract/same_data.py"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fails=0
-ok() { echo "ok   $1"; }
-fail() { echo "FAIL $1"; fails=$((fails + 1)); }
-check() { local name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
-json_field() { /usr/bin/python3 -c "import json,sys; print(json.loads(sys.stdin.readline())['$1'])"; }
-count_runs() { ls "$1" 2>/dev/null | grep -c '^run-.*\.bin$'; }
+source "$(dirname "$0")/lib.sh"
 
 printf 'seed: 4\ntime:\n  end: 2027\nenterprises:\n  count: 3000\n' >"$TMP/base.yaml"
 cat >"$TMP/sweep.yaml" <<'YAML'
