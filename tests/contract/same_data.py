@@ -1,10 +1,17 @@
 #!/usr/bin/python3
-"""usage: same_data.py A.h5 B.h5 -- exit 0 when every dataset of A and B holds bit-identical data (attributes
-such as the creation time are not compared), 1 otherwise with the first differences."""
+"""usage: same_data.py [--portable-paths] A.h5 B.h5 -- exit 0 when every dataset of A and B holds bit-identical
+data (attributes such as the creation time are not compared), 1 otherwise with the first differences.
+
+--portable-paths: in text datasets, an absolute path to a file under a data/ folder (the zone table in the
+stored scenario) is compared from its data/ part on, so that files written in two clones of the repository
+compare equal (the golden tier: tests/golden/)."""
+import re
 import sys
 
 import h5py
 import numpy as np
+
+PORTABLE = re.compile(rb'"/[^"\n]*/(data/[^"\n]*)"')
 
 
 def datasets(f):
@@ -13,10 +20,24 @@ def datasets(f):
     return out
 
 
-a, b = (datasets(h5py.File(p, "r")) for p in sys.argv[1:3])
+def portable(x):
+    if x.dtype.kind == "O" or x.dtype.kind == "S":
+        return np.array([PORTABLE.sub(rb'"<repo>/\1"', v if isinstance(v, bytes) else v.encode())
+                         for v in x.ravel()], dtype=object).reshape(x.shape)
+    return x
+
+
+args = sys.argv[1:]
+make_portable = "--portable-paths" in args
+paths = [a for a in args if a != "--portable-paths"]
+if len(paths) != 2:
+    sys.exit(__doc__)
+a, b = (datasets(h5py.File(p, "r")) for p in paths)
 bad = sorted(set(a) ^ set(b))
 for name in sorted(set(a) & set(b)):
     x, y = a[name], b[name]
+    if make_portable:
+        x, y = portable(x), portable(y)
     if x.dtype.kind == "f":
         same = x.shape == y.shape and np.array_equal(x.view(np.uint64), y.view(np.uint64))
     else:
