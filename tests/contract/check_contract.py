@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The project's own check of a result file against the FIXED contract (INTERFACE.md), as users read it.
+"""The project's own check of a result file against the FIXED contract (docs/contract.md), as users read it.
 
 usage: check_contract.py OUT.h5 [--years FIRST LAST] [--seed N]
 Opens the file with xarray (h5netcdf engine) and ncdump, and checks names, dimensions, units, finiteness and

@@ -10,7 +10,6 @@ binary (argument, $ZONESIM or build/zonesim; skipped without), real small runs a
 `zonesim compare --format json` and tools/plot.py's exit codes. Also: notebooks are committed without outputs.
 """
 import glob
-import json
 import math
 import os
 import subprocess
