@@ -1,54 +1,54 @@
 // The list of models, in the order they run within a phase: the enterprise economy, then the incentive
 // schemes that are switched on (each its own file pair in models/, found by __has_include so that adding one
 // touches only its own files), then the governments.
-#include "entry_exit.hpp"
-#include "fiscal.hpp"
-#include "innovation.hpp"
-#include "production.hpp"
-#include "relocation.hpp"
-#include "subsidy.hpp"
-#include "tournament.hpp"
-#include "zonesim/model.hpp"
+#include "core/entry_exit.hpp"
+#include "core/fiscal.hpp"
+#include "core/innovation.hpp"
+#include "core/production.hpp"
+#include "core/relocation.hpp"
+#include "core/subsidy.hpp"
+#include "core/tournament.hpp"
+#include "zonesim/model/model.hpp"
 
 // Each mechanism header declares std::unique_ptr<Model> make_<name>(const ScenarioSpec&), null when disabled.
-#if __has_include("evaluation_reform.hpp")
-#include "evaluation_reform.hpp"
+#if __has_include("mechanisms/evaluation_reform/evaluation_reform.hpp")
+#include "mechanisms/evaluation_reform/evaluation_reform.hpp"
 #define ZONESIM_EVALUATION_REFORM make_evaluation_reform
 #endif
-#if __has_include("central_pilot.hpp")
-#include "central_pilot.hpp"
+#if __has_include("mechanisms/central_pilot/central_pilot.hpp")
+#include "mechanisms/central_pilot/central_pilot.hpp"
 #define ZONESIM_CENTRAL_PILOT make_central_pilot
 #endif
-#if __has_include("digital_shift.hpp")
-#include "digital_shift.hpp"
+#if __has_include("mechanisms/digital_shift/digital_shift.hpp")
+#include "mechanisms/digital_shift/digital_shift.hpp"
 #define ZONESIM_DIGITAL_SHIFT make_digital_shift
 #endif
-#if __has_include("competing_parks.hpp")
-#include "competing_parks.hpp"
+#if __has_include("mechanisms/competing_parks/competing_parks.hpp")
+#include "mechanisms/competing_parks/competing_parks.hpp"
 #define ZONESIM_COMPETING_PARKS make_competing_parks
 #endif
-#if __has_include("one_plus_n.hpp")
-#include "one_plus_n.hpp"
+#if __has_include("mechanisms/one_plus_n/one_plus_n.hpp")
+#include "mechanisms/one_plus_n/one_plus_n.hpp"
 #define ZONESIM_ONE_PLUS_N make_one_plus_n
 #endif
-#if __has_include("cross_holding.hpp")
-#include "cross_holding.hpp"
+#if __has_include("mechanisms/cross_holding/cross_holding.hpp")
+#include "mechanisms/cross_holding/cross_holding.hpp"
 #define ZONESIM_CROSS_HOLDING make_cross_holding
 #endif
-#if __has_include("output_sharing.hpp")
-#include "output_sharing.hpp"
+#if __has_include("mechanisms/output_sharing/output_sharing.hpp")
+#include "mechanisms/output_sharing/output_sharing.hpp"
 #define ZONESIM_OUTPUT_SHARING make_output_sharing
 #endif
-#if __has_include("transfer_payments.hpp")
-#include "transfer_payments.hpp"
+#if __has_include("mechanisms/transfer_payments/transfer_payments.hpp")
+#include "mechanisms/transfer_payments/transfer_payments.hpp"
 #define ZONESIM_TRANSFER_PAYMENTS make_transfer_payments
 #endif
-#if __has_include("synergy_fund.hpp")
-#include "synergy_fund.hpp"
+#if __has_include("mechanisms/synergy_fund/synergy_fund.hpp")
+#include "mechanisms/synergy_fund/synergy_fund.hpp"
 #define ZONESIM_SYNERGY_FUND make_synergy_fund
 #endif
-#if __has_include("strategic_bureau.hpp")
-#include "strategic_bureau.hpp"
+#if __has_include("mechanisms/strategic_bureau/strategic_bureau.hpp")
+#include "mechanisms/strategic_bureau/strategic_bureau.hpp"
 #define ZONESIM_STRATEGIC_BUREAU make_strategic_bureau
 #endif
 

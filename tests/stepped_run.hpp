@@ -3,11 +3,11 @@
 #include <cstdint>
 #include <utility>
 
-#include "zonesim/model.hpp"
+#include "zonesim/model/model.hpp"
 #include "zonesim/scenario.hpp"
-#include "zonesim/statistics.hpp"
-#include "zonesim/step.hpp"
-#include "zonesim/world.hpp"
+#include "zonesim/model/statistics.hpp"
+#include "zonesim/model/step.hpp"
+#include "zonesim/model/world.hpp"
 
 namespace zonesim::test {
 

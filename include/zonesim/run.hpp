@@ -2,11 +2,11 @@
 #include <functional>
 #include <vector>
 
-#include "zonesim/model.hpp"
-#include "zonesim/rng.hpp"
+#include "zonesim/model/model.hpp"
+#include "zonesim/model/rng.hpp"
 #include "zonesim/scenario.hpp"
-#include "zonesim/statistics.hpp"
-#include "zonesim/step.hpp"
+#include "zonesim/model/statistics.hpp"
+#include "zonesim/model/step.hpp"
 #include "zonesim/zones.hpp"
 
 namespace zonesim {

@@ -1,0 +1,193 @@
+#pragma once
+// The world: governments and zones as vertices of a Boost.Graph with typed edges, enterprises as a dense
+// structure of arrays. Enterprise e is graph vertex `enterprise_vertex(e)` in `full_graph()`; its one
+// located_in edge is the column `firms.zone[e]` (docs/architecture.md says why it is not stored twice).
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <cstdint>
+#include <vector>
+
+#include "zonesim/model/rng.hpp"
+#include "zonesim/scenario.hpp"
+#include "zonesim/zones.hpp"
+
+namespace zonesim {
+
+enum class VertexKind : std::uint8_t { central, province, city, zone, enterprise };
+enum class EdgeType : std::uint8_t { governs, located_in, equity, cooperation };
+enum class CooperationType : std::uint8_t { none, tech_enabling, chain_extension, cross_fusion };
+
+struct VertexProps {
+  VertexKind kind = VertexKind::central;
+  int index = 0;  // index among vertices of its kind (zone index, province index ...)
+};
+struct EdgeProps {
+  EdgeType type = EdgeType::governs;
+  CooperationType cooperation = CooperationType::none;
+  double weight = 1.0;  // equity share, cooperation intensity
+};
+
+// Institutions and their relations: small and mutable (mechanisms add equity and cooperation edges).
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProps, EdgeProps>;
+using Vertex = Graph::vertex_descriptor;
+// Everything, enterprises included, as one compact read-only graph (for analysis and export).
+using FullGraph = boost::compressed_sparse_row_graph<boost::directedS, VertexProps, EdgeProps,
+                                                     boost::no_property, std::uint32_t, std::uint64_t>;
+
+enum class Sector : std::uint8_t {
+  electronics,
+  semiconductors,
+  biomedicine,
+  advanced_manufacturing,
+  new_materials,
+  new_energy,
+  digital_services,
+  other,
+};
+inline constexpr int kSectorCount = 8;
+const char* sector_name(Sector s);
+
+// Per-enterprise hot state, one array per attribute, indexed by enterprise id.
+struct Enterprises {
+  // fresh: generated with a target output; production sets its productivity on first sight.
+  enum Flag : std::uint8_t { alive = 1, hightech = 2, digital = 4, fresh = 8 };
+  std::vector<std::uint16_t> zone;  // index into World::zones (the located_in edge)
+  std::vector<Sector> sector;
+  std::vector<std::uint8_t> flags;
+  std::vector<float> employment;           // persons
+  std::vector<float> rnd_intensity;        // R&D spending / output
+  std::vector<double> productivity;        // total factor productivity (relative to the zone mean)
+  std::vector<double> output;              // value added, billion CNY per year
+  std::vector<float> profit;               // last year's profit, billion CNY
+  std::vector<float> subsidy_rate;         // subsidy promised on arrival (share of value added), 0 = none
+  std::vector<std::uint8_t> loss_years;    // consecutive loss-making years
+  std::vector<std::uint16_t> origin_zone;  // zone before the last move (== zone if never moved)
+  std::vector<std::int16_t> move_year;     // calendar year of the last move, 0 = never
+  std::vector<std::uint16_t> age;          // years
+
+  // Slots of exited enterprises, reused by births (lowest first, so the result is deterministic).
+  std::vector<std::uint32_t> free_slots;
+
+  std::size_t size() const { return zone.size(); }  // slots, living or not
+  std::size_t alive_count() const { return zone.size() - free_slots.size(); }
+  void resize(std::size_t n);
+  bool is(std::size_t e, Flag f) const { return flags[e] & f; }
+  // Marks a slot free (the enterprise exits). Call release_done() after a batch.
+  void release(std::uint32_t e) {
+    flags[e] = 0;
+    free_slots.push_back(e);
+  }
+  // Sorts the free slots so that take_slot() hands out the lowest first.
+  void release_done();
+  // A slot for a new enterprise: the lowest free one, or a new one at the end.
+  std::uint32_t take_slot();
+  static constexpr std::size_t bytes_per_enterprise() {
+    return sizeof(std::uint16_t) * 3 + sizeof(Sector) + 2 + sizeof(float) * 4 + sizeof(double) * 2 +
+           sizeof(std::int16_t);
+  }
+};
+
+// Per-zone state that is not a sum over enterprises.
+struct ZoneState {
+  std::vector<std::uint8_t> active;   // 0 until a later zone's entry year (zones.entry)
+  std::vector<double> land_capacity;  // persons the zone's land can host at full occupancy
+  std::vector<double> patents;        // invention patents granted this year
+  std::vector<double> patent_stock;   // knowledge stock: invention patents, depreciated (perpetual inventory)
+  std::vector<double> rnd_personnel;  // persons
+  // Market conditions set by production each year and read by other phases.
+  std::vector<double> place_factor;      // [zone * kSectorCount + sector]: output per unit of A * l^alpha
+  std::vector<double> labour_cost;       // [zone]: wage + congestion rent per worker, billion CNY per year
+  std::vector<double> occupancy;         // [zone]: employment / land capacity at the start of the year
+  std::vector<double> service_capacity;  // built by service spending, raises the place factor
+  // Policy: share of value added paid as subsidy to enterprises that move in or start up (governments set
+  // it).
+  std::vector<double> subsidy_offer;  // [zone * kSectorCount + sector]
+  std::vector<double> payout_ratio;   // [zone]: share of promised subsidies the zone could pay last year
+  std::vector<double> subsidy_share;  // [zone]: share of the discretionary budget set aside for subsidies
+  // Budgets of the year (billion CNY).
+  std::vector<double> revenue, transfers_in, subsidy_budget, services_spending;
+  std::vector<double> subsidy_paid, subsidy_waste, fiscal_balance;
+  // The tournament: this year's score and pressure (share of rivals ranked above, provincial and national).
+  std::vector<double> tournament_score, tournament_pressure;
+  // Each zone's evaluation weights and national orientation (from governments.*; mechanisms may change them).
+  std::vector<EvaluationSpec> evaluation;
+  std::vector<double> national_orientation;
+  // Hooks through which mechanisms act (models/ for the mechanisms; docs/mechanisms.md). Each is neutral at
+  // its default, so the core models read them unconditionally.
+  std::vector<double> equity_out, equity_in;  // equity held in other zones / held by others here, billion CNY
+  std::vector<double> service_import;  // service capacity used from partners (1+N), added to own capacity
+  std::vector<double> earmarked;  // next year's discretionary budget committed to mechanisms, billion CNY
+  std::vector<double> venture_capital;  // venture funds available this year, billion CNY (raises births)
+  std::vector<double> external_funds;   // money received this year from provinces, centre or other zones
+  // Bookkeeping of the year.
+  std::vector<double> relocations_in, relocations_out;
+};
+
+inline constexpr bool is_hot_sector(Sector s) {
+  return s == Sector::semiconductors || s == Sector::new_energy || s == Sector::biomedicine;
+}
+
+struct World {
+  const ScenarioSpec* spec = nullptr;
+  ZoneTable table;
+  RunKey key;
+  int year = 0;  // calendar year of the current state
+  int step = 0;  // 0 = initial state
+
+  Graph graph;
+  Vertex central = 0;
+  std::vector<Vertex> province_vertex, city_vertex, zone_vertex;
+
+  ZoneState zones;
+  Enterprises firms;
+  std::vector<double> distance_km;  // [a * zones + b]: great-circle distance between host cities
+  // Zone-pair hooks ([a * zones + b]) for mechanisms, neutral by default:
+  std::vector<double> equity;            // equity that zone a's asset company holds in zone b, billion CNY
+  std::vector<double> move_cost_factor;  // multiplies the moving cost from a to b (1; < 1 along 1+N links)
+  std::vector<double> chain_links;       // b's own-sector employment counted in a's agglomeration, per unit
+  std::vector<double> fusion_links;      // b's total employment counted in a's agglomeration, per unit
+  std::vector<double> moved_output;  // output of enterprises that moved from a to b this year, billion CNY
+  // Economy-wide conditions that mechanisms may shift (initialised from the scenario).
+  double digital_share = 0;      // probability that an entrant is digital
+  double digital_place_tie = 0;  // digital enterprises' place elasticities relative to the others'
+  double outside_offer = -1;  // non-national parks' subsidy to movers (share of value added); < 0: no parks
+
+  double distance(int a, int b) const { return distance_km[pair(a, b)]; }
+  std::size_t pair(int a, int b) const { return static_cast<std::size_t>(a * zone_count() + b); }
+
+  int zone_count() const { return table.size(); }
+  bool is_active(int z) const { return zones.active[static_cast<std::size_t>(z)] != 0; }
+  std::size_t enterprise_vertex(std::size_t e) const { return boost::num_vertices(graph) + e; }
+  FullGraph full_graph() const;
+};
+
+// The zone table a scenario asks for (zones.table, zones.year, zones.entry).
+ZoneTable zone_table_for(const ScenarioSpec& spec);
+// Build the initial world of a run (graph, zone state, enterprises) from the scenario and the zone table.
+World build_world(const ScenarioSpec& spec, ZoneTable table, RunKey key);
+
+struct ZoneTarget {
+  double gdp = 0;         // billion CNY
+  double employment = 0;  // persons
+};
+// Generate the enterprises of the initial state, in the active zones (engine/enterprise_gen.cpp).
+void generate_enterprises(World& world);
+// Append `count` enterprises to `zone` that sum to `target` (a zone entering; engine/zone_entry.cpp).
+void add_zone_enterprises(World& world, int zone, std::size_t count, const ZoneTarget& target,
+                          double mean_productivity);
+// Sets an active zone's figures: patents, knowledge stock, R&D personnel, service capacity (for its GDP).
+void set_zone_figures(World& world, int zone, double gdp, double patents, double rnd_personnel);
+// Activates the zones whose entry year is the world's current year (called at the start of each step).
+void activate_entering_zones(World& world);
+// Whether an enterprise is high-tech: R&D intensity and labour productivity (relative to `mean_productivity`,
+// the national value added per worker) both reach the scenario's bars.
+inline bool qualifies_hightech(const EnterpriseSpec& spec, double rnd_intensity, double output,
+                               double employment, double mean_productivity) {
+  return rnd_intensity >= spec.hightech_rnd_threshold &&
+         output >= spec.hightech_min_productivity * mean_productivity * employment;
+}
+// Largest-remainder apportionment of `total` items over `weights`, at least `minimum` each (deterministic).
+std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<double>& weights,
+                                    std::int64_t minimum);
+
+}  // namespace zonesim

@@ -1,0 +1,70 @@
+// Budgets of the zones' management committees (seed 000 challenge 1: the city funds the zone and sets its
+// targets; seed 001 section 1: subsidies that only move firms between zones are waste).
+//   revenue = tax_rate * GDP;  budget = revenue * (1 + city_transfer);  discretionary = share * budget
+//   subsidy budget = discretionary * subsidy_share (decided last year);  services = the rest
+// Subsidies due = sum over eligible enterprises of promised rate * value added; the zone pays at most its
+// subsidy budget (pro rata), so no budget is ever exceeded. Waste = the part paid to enterprises that came by
+// moving.
+#include "core/fiscal.hpp"
+
+#include <algorithm>
+
+#include "zonesim/model/reduce.hpp"
+#include "zonesim/model/statistics.hpp"
+#include "zonesim/model/world.hpp"
+
+namespace zonesim {
+
+namespace {
+constexpr Phase kPhases[] = {Phase::governments};
+}
+
+std::span<const Phase> Fiscal::phases() const { return kPhases; }
+
+// An enterprise receives its promised rate for subsidy_years after it arrived (moved in, or was born).
+void Fiscal::expire_subsidies(World& w) const {
+  Enterprises& f = w.firms;
+  const std::size_t n = f.size();
+  const int year = w.year, years = g_.subsidy_years;
+#pragma omp parallel for schedule(static)
+  for (std::size_t e = 0; e < n; ++e) {
+    if (f.subsidy_rate[e] <= 0) continue;
+    const int arrived = f.move_year[e] != 0 ? f.move_year[e] : year - f.age[e];
+    if (!(f.flags[e] & Enterprises::alive) || year - arrived >= years) f.subsidy_rate[e] = 0;
+  }
+}
+
+void Fiscal::run(Phase, World& w, YearStats& stats) {
+  expire_subsidies(w);
+  const Enterprises& f = w.firms;
+  const auto Z = static_cast<std::size_t>(w.zone_count());
+  // Per zone: subsidies due, of which to movers.
+  const std::vector<double> due = chunked_sum(f.size(), 2 * Z, [&](std::size_t e, double* p) {
+    if (!(f.flags[e] & Enterprises::alive) || f.subsidy_rate[e] <= 0) return;
+    const double d = f.subsidy_rate[e] * f.output[e];
+    p[f.zone[e]] += d;
+    if (f.move_year[e] != 0) p[Z + f.zone[e]] += d;
+  });
+  ZoneState& zs = w.zones;
+  for (std::size_t z = 0; z < Z; ++z) {
+    zs.revenue[z] = g_.tax_rate * stats.zone[gdp][z];
+    zs.transfers_in[z] = g_.city_transfer * zs.revenue[z];
+    const double discretionary = g_.discretionary_share * (zs.revenue[z] + zs.transfers_in[z]);
+    zs.subsidy_budget[z] = discretionary * zs.subsidy_share[z];
+    const bool short_of_money = due[z] > zs.subsidy_budget[z];
+    zs.payout_ratio[z] = short_of_money ? zs.subsidy_budget[z] / due[z] : 1.0;
+    zs.subsidy_paid[z] = short_of_money ? zs.subsidy_budget[z] : due[z];
+    zs.subsidy_waste[z] = std::min(zs.subsidy_paid[z], zs.payout_ratio[z] * due[Z + z]);
+    // Mechanisms may have committed part of the budget (earmarked); services get what is left.
+    zs.earmarked[z] = std::min(zs.earmarked[z], discretionary - zs.subsidy_budget[z]);
+    zs.services_spending[z] = discretionary - zs.subsidy_budget[z] - zs.earmarked[z];
+    zs.service_capacity[z] = (1 - g_.service_depreciation) * zs.service_capacity[z] + zs.services_spending[z];
+    // Revenue and transfers, less running costs, subsidies paid, services and earmarked spending: the unspent
+    // subsidy budget.
+    zs.fiscal_balance[z] = zs.subsidy_budget[z] - zs.subsidy_paid[z];
+    stats.zone[subsidy][z] = zs.subsidy_paid[z];
+    stats.zone[fiscal_balance][z] = zs.fiscal_balance[z];
+  }
+}
+
+}  // namespace zonesim

@@ -1,0 +1,41 @@
+#pragma once
+// Relocation: a discrete (logit) choice over all zones (MODEL.md section 4 step 4; docs/model.md). Movers of
+// one (origin zone, sector) cell draw their destination from the cell's table in O(log Z).
+#include <cstdint>
+#include <vector>
+
+#include "zonesim/model/model.hpp"
+
+namespace zonesim {
+
+class Relocation : public Model {
+ public:
+  explicit Relocation(const ScenarioSpec& spec) : p_(spec.relocation) {}
+  const char* name() const override { return "relocation"; }
+  std::span<const Phase> phases() const override;
+  void run(Phase phase, World& world, YearStats& stats) override;
+
+ private:
+  // The choice set of one (origin, sector) cell: options d with weights exp(U_d - top), cumulated.
+  struct CellTable {
+    double top = 0;                    // largest utility of the cell's options
+    double weight = 0;                 // sum of exp(U_d - top) over the options
+    std::uint32_t begin = 0, end = 0;  // the cell's options in option_/cumulative_
+  };
+  void consider(World& world);
+  void build_table(const World& world, int here, int sector);
+  void choose(World& world);
+  void record_moves(World& world) const;
+
+  RelocationSpec p_;
+  // Per cell (zone * kSectorCount + sector), over the enterprises that consider moving this year: their
+  // count, sum of 1 - R&D intensity, sum of employment per unit of output; the cell's table.
+  std::vector<double> cell_sums_;
+  std::vector<CellTable> cells_;
+  std::vector<std::uint16_t> option_;  // destination zone, or the zone count for a park
+  std::vector<double> cumulative_;
+  std::vector<double> zone_hazard_;  // [zone]: yearly probability of considering a move, before losses
+  std::vector<std::uint8_t> considering_, to_park_;
+};
+
+}  // namespace zonesim

@@ -1,0 +1,149 @@
+// Provincial "1+N" networks (seed 001 section 3: 以一流园区为主导的"1+N"合作网络, 以特别合作区或分园的形式).
+// Per province with two or more active zones, a leader (largest GDP, or the provincial capital's main zone)
+// leads the N weakest others. Each link leader -> member:
+//   cooperation edges (tech_enabling: weight spillover_weight, knowledge spills along it in innovation;
+//   chain_extension: weight chain_link, World::chain_links[member, leader]; cross_fusion: weight fusion_link,
+//   World::fusion_links[member, leader]), World::move_cost_factor[leader, member] = 1 - move_cost_discount
+//   (branch parks take the leader's overflow), and every year
+//   ZoneState::service_import[member] = service_export_share * service capacity of the leader.
+// Networks are durable: formed once per province, joined by zones that enter later while there is room.
+#include "mechanisms/one_plus_n/one_plus_n.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "zonesim/model/statistics.hpp"
+
+namespace zonesim {
+
+namespace {
+constexpr Phase kPhases[] = {Phase::governments};
+
+// Host cities of the provincial governments (the capitals of the 31 province-level units).
+// clang-format aligns these by bytes, not characters.
+// clang-format off
+constexpr std::array<std::string_view, 31> kCapitals = {
+    "北京", "天津", "石家庄", "太原", "呼和浩特", "沈阳", "长春", "哈尔滨", "上海", "南京", "杭州",
+    "合肥", "福州", "南昌", "济南", "郑州", "武汉", "长沙", "广州", "南宁", "海口", "重庆",
+    "成都", "贵阳", "昆明", "拉萨", "西安", "兰州", "西宁", "银川", "乌鲁木齐"};
+// clang-format on
+
+bool in_capital(const Zone& z) {
+  return std::find(kCapitals.begin(), kCapitals.end(), z.city_zh) != kCapitals.end();
+}
+
+// A city's main zone is named after its city or its province (长春高新区, 青海高新区);
+// where two are (长春净月 too), the larger leads.
+bool named_after_place(const Zone& z) {
+  return z.name_zh.starts_with(z.city_zh) || z.name_zh.starts_with(z.province_zh);
+}
+
+// The zone of `candidates` passing `keep` with the largest GDP (lowest index on ties), or -1.
+template <class Keep>
+int largest(const std::vector<int>& candidates, const std::vector<double>& gdp, Keep&& keep) {
+  int best = -1;
+  for (int z : candidates)
+    if (keep(z) && (best < 0 || gdp[z] > gdp[best])) best = z;
+  return best;
+}
+
+}  // namespace
+
+int choose_leader(const ZoneTable& table, const std::vector<int>& active, const std::vector<double>& gdp,
+                  const std::string& rule) {
+  const auto all = [](int) { return true; };
+  if (rule != "capital") return largest(active, gdp, all);
+  const auto main_capital = [&](int z) {
+    return in_capital(table.zones[z]) && named_after_place(table.zones[z]);
+  };
+  const auto capital = [&](int z) { return in_capital(table.zones[z]); };
+  for (int found : {largest(active, gdp, main_capital), largest(active, gdp, capital)})
+    if (found >= 0) return found;
+  return largest(active, gdp, all);
+}
+
+std::span<const Phase> OnePlusN::phases() const { return kPhases; }
+
+void OnePlusN::run(Phase, World& w, YearStats& stats) {
+  update_networks(w, stats);
+  refresh_service_import(w);
+}
+
+// Provinces reaching two active zones form their network; zones entering a province that has one join it
+// while it has room (N = 0: always).
+void OnePlusN::update_networks(World& w, const YearStats& stats) {
+  const std::size_t provinces = w.table.provinces.size();
+  if (leader_.empty()) {
+    leader_.assign(provinces, -1);
+    members_.assign(provinces, {});
+    considered_.assign(static_cast<std::size_t>(w.zone_count()), 0);
+  }
+  std::vector<std::vector<int>> active(provinces);
+  for (int z = 0; z < w.zone_count(); ++z)
+    if (w.is_active(z)) active[static_cast<std::size_t>(w.table.zones[z].province)].push_back(z);
+  for (std::size_t p = 0; p < provinces; ++p) {
+    if (leader_[p] < 0 && active[p].size() >= 2) form(w, static_cast<int>(p), active[p], stats);
+    for (int z : active[p]) {
+      if (considered_[z]) continue;
+      considered_[z] = 1;
+      const bool room = p_.members == 0 || static_cast<int>(members_[p].size()) < p_.members;
+      if (leader_[p] >= 0 && z != leader_[p] && room) {
+        members_[p].push_back(z);
+        link(w, leader_[p], z);
+      }
+    }
+  }
+}
+
+void OnePlusN::form(World& w, int province, const std::vector<int>& active, const YearStats& stats) {
+  const std::vector<double>& gdp = stats.zone[ZoneVar::gdp];
+  const int lead = choose_leader(w.table, active, gdp, p_.leader_rule);
+  std::vector<int> others;
+  for (int z : active)
+    if (z != lead) others.push_back(z);
+  std::stable_sort(others.begin(), others.end(), [&](int a, int b) { return gdp[a] < gdp[b]; });
+  if (p_.members > 0 && static_cast<int>(others.size()) > p_.members)
+    others.resize(static_cast<std::size_t>(p_.members));
+  const auto p = static_cast<std::size_t>(province);
+  leader_[p] = lead;
+  for (int z : active) considered_[z] = 1;
+  for (int m : others) {
+    members_[p].push_back(m);
+    link(w, lead, m);
+  }
+}
+
+void OnePlusN::link(World& w, int lead, int member) {
+  const Vertex from = w.zone_vertex[static_cast<std::size_t>(lead)],
+               to = w.zone_vertex[static_cast<std::size_t>(member)];
+  const auto add = [&](CooperationType type, double weight) {
+    boost::add_edge(from, to, EdgeProps{EdgeType::cooperation, type, weight}, w.graph);
+  };
+  if (p_.tech_enabling) add(CooperationType::tech_enabling, p_.spillover_weight);
+  if (p_.chain_extension) {
+    add(CooperationType::chain_extension, p_.chain_link);
+    w.chain_links[w.pair(member, lead)] = p_.chain_link;
+  }
+  if (p_.cross_fusion) {
+    add(CooperationType::cross_fusion, p_.fusion_link);
+    w.fusion_links[w.pair(member, lead)] = p_.fusion_link;
+  }
+  w.move_cost_factor[w.pair(lead, member)] = 1 - p_.move_cost_discount;
+}
+
+// Members use a share of their leader's service capacity (brand, platforms, operators: not used up by
+// sharing).
+void OnePlusN::refresh_service_import(World& w) const {
+  for (std::size_t p = 0; p < leader_.size(); ++p)
+    for (int m : members_[p])
+      w.zones.service_import[static_cast<std::size_t>(m)] =
+          p_.service_export_share * w.zones.service_capacity[static_cast<std::size_t>(leader_[p])];
+}
+
+std::unique_ptr<Model> make_one_plus_n(const ScenarioSpec& spec) {
+  if (!spec.mechanisms.one_plus_n.enabled) return nullptr;
+  return std::make_unique<OnePlusN>(spec);
+}
+
+}  // namespace zonesim

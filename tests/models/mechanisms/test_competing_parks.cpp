@@ -1,0 +1,94 @@
+// competing_parks (MODEL.md 5.9, seed 000 challenge 3): non-national parks near every zone drain movers;
+// direct channel on small worlds and the effect on the outcome under common random numbers.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <numeric>
+
+#include "mechanisms/competing_parks/competing_parks.hpp"
+#include "helpers.hpp"
+#include "core/production.hpp"
+#include "core/relocation.hpp"
+#include "zonesim/run.hpp"
+#include "zonesim/model/statistics.hpp"
+#include "zonesim/model/world.hpp"
+
+using namespace zonesim;
+
+namespace {
+
+ScenarioSpec spec_of(bool enabled, std::int64_t count = 20000) {
+  ScenarioSpec s = default_scenario();
+  s.enterprises.count = count;
+  s.mechanisms.competing_parks.enabled = enabled;
+  return s;
+}
+
+double sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
+
+struct Drain {
+  double out = 0, in = 0, gone = 0, free_slots = 0;
+};
+
+// One year's production, parks' offer and relocation on a fresh world.
+Drain one_year(const ScenarioSpec& spec) {
+  World w = build_world(spec, zone_table_for(spec), {1, 0});
+  YearStats stats(w.zone_count());
+  w.step = 1;
+  w.year = spec.time.start + 1;
+  Production production(spec);
+  Relocation relocation(spec);
+  production.run(Phase::production, w, stats);
+  if (auto parks = make_competing_parks(spec)) parks->run(Phase::production, w, stats);
+  const auto alive = static_cast<double>(w.firms.alive_count());
+  relocation.run(Phase::relocation, w, stats);
+  return {sum(w.zones.relocations_out), sum(w.zones.relocations_in),
+          alive - static_cast<double>(w.firms.alive_count()), static_cast<double>(w.firms.free_slots.size())};
+}
+
+}  // namespace
+
+TEST_CASE("competing_parks: the offer grows by offer_growth a year, within [0, 1]") {
+  ScenarioSpec s = spec_of(true);
+  const CompetingParks parks(s);
+  CHECK(parks.offer_in(1) == Approx(0.3));
+  CHECK(parks.offer_in(11) == Approx(0.3 * std::pow(1.02, 10)));
+  s.mechanisms.competing_parks.offer_growth = 0.5;
+  CHECK(CompetingParks(s).offer_in(10) == 1);
+  CHECK(make_competing_parks(spec_of(false)) == nullptr);
+  CHECK(build_world(s, zone_table_for(s), {1, 0}).outside_offer < 0);  // no parks until the model says so
+}
+
+TEST_CASE("competing_parks: enterprises that go to a park leave the zones and count only as moved out") {
+  const Drain none = one_year(spec_of(false));
+  CHECK(none.out == none.in);
+  CHECK(none.gone == 0);
+  const Drain drain = one_year(spec_of(true));
+  CHECK(drain.gone > 0);
+  CHECK(drain.out - drain.in == drain.gone);  // the drain: out of a zone, into none
+  CHECK(drain.free_slots == drain.gone);      // their slots are free for births
+}
+
+TEST_CASE("competing_parks: a richer offer or a more attractive park drains more") {
+  ScenarioSpec low = spec_of(true), high = spec_of(true), attractive = spec_of(true);
+  low.mechanisms.competing_parks.offer = 0.1;
+  high.mechanisms.competing_parks.offer = 0.5;
+  attractive.mechanisms.competing_parks.offer = 0.1;
+  attractive.mechanisms.competing_parks.attractiveness = 1;
+  const double g_low = one_year(low).gone, g_high = one_year(high).gone, g_attr = one_year(attractive).gone;
+  CHECK(g_high > 2 * g_low);
+  CHECK(g_attr > 2 * g_low);
+}
+
+TEST_CASE("competing_parks: less GDP and less concentration in 2035 than the baseline (3 seeds, CRN)") {
+  const ScenarioSpec base = spec_of(false), parks = spec_of(true);
+  const ZoneTable t = zone_table_for(base);
+  for (std::uint64_t seed : {1, 2, 3}) {
+    const YearStats b = simulate(base, t, {seed, 0}, make_models(base)).years.back();
+    const YearStats s = simulate(parks, t, {seed, 0}, make_models(parks)).years.back();
+    CHECK(s.total[total_gdp] < 0.98 * b.total[total_gdp]);
+    CHECK(s.total[total_subsidy] < b.total[total_subsidy]);
+    CHECK(s.metric[0].theil_t < b.metric[0].theil_t);
+    // Moves between zones are fewer: some movers go to the parks instead.
+    CHECK(s.total[relocations] < b.total[relocations]);
+  }
+}

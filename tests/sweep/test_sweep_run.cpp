@@ -1,0 +1,194 @@
+// Running sweeps: common random numbers, thread-count independence, stopping and resuming without losing or
+// repeating runs, refusing runs of another definition, and compare's numbers on the result.
+#include <omp.h>
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <filesystem>
+
+#include "output/h5.hpp"
+#include "helpers.hpp"
+#include "zonesim/compare.hpp"
+#include "zonesim/errors.hpp"
+#include "zonesim/model/model.hpp"
+#include "zonesim/sweep.hpp"
+#include "zonesim/model/world.hpp"
+
+using namespace zonesim;
+using zonesim::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+SweepPlan small_plan(const TempDir& dir, const std::string& extra = "") {
+  dir.file("base.yaml", "seed: 9\ntime:\n  end: 2026\nenterprises:\n  count: 2000\n");
+  return load_sweep(dir.file("sweep.yaml",
+                             "base: base.yaml\nschemes:\n  ref: {}\n  still: {relocation.hazard: 0.0}\n"
+                             "replicates: 3\n" +
+                                 extra));
+}
+
+SweepOutcome run(const SweepPlan& plan, const std::string& out, int threads, bool resume,
+                 const volatile std::sig_atomic_t* stop = nullptr,
+                 std::function<void(const SweepProgress&)> cb = {}) {
+  SweepOptions o;
+  o.output = out;
+  o.threads = threads;
+  o.resume = resume;
+  o.stop = stop;
+  o.progress = std::move(cb);
+  return run_sweep(plan, zone_table_for(plan.first), o);
+}
+
+// The metric's mean per row of compare: equal vectors mean equal data (bit for bit is
+// tests/cli/test_sweep.sh).
+std::vector<double> metric_of(const std::string& path, const std::string& metric, int year) {
+  CompareOptions o;
+  o.metric = metric;
+  o.year = year;
+  o.bootstrap = 0;
+  std::vector<double> out;
+  for (const auto& r : compare_results(path, o).rows) out.push_back(r.mean.value);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a sweep's replicate r is the run with RunKey{seed, r}, in every scheme (common random numbers)") {
+  TempDir dir;
+  const SweepPlan plan = small_plan(dir);
+  const std::string out = dir.path("out.h5");
+  const SweepOutcome o = run(plan, out, 2, false);
+  CHECK(o.complete);
+  CHECK(o.done_now == 6);
+  CHECK(fs::exists(out));
+  CHECK_FALSE(fs::exists(sweep_run_directory(out)));  // the finished runs are removed once OUT.h5 holds them
+  // Replicate 1 of both schemes equals a direct run of that scenario with key {9, 1}: no seed noise between
+  // them.
+  h5::quiet();
+  h5::Handle file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  const std::vector<double> gdp = h5::read_doubles({out}, file, "total_gdp");  // [scenario][replicate][time]
+  const size_t T = 3;
+  REQUIRE(gdp.size() == 2 * 3 * T);
+  for (int s = 0; s < 2; ++s) {
+    const ScenarioSpec spec = plan.spec(s);
+    const RunResult direct = simulate(spec, zone_table_for(spec), {9, 1}, make_models(spec));
+    for (size_t t = 0; t < T; ++t)
+      CHECK(gdp[(s * 3 + 1) * T + t] == direct.years[t].total[TotalVar::total_gdp]);
+  }
+  CHECK(gdp[0] == gdp[3 * T]);  // the same initial state in both schemes
+  CHECK(h5::read_strings({out}, file, "scheme_name") == std::vector<std::string>{"ref", "still"});
+  CHECK(h5::read_doubles({out}, file, "param_relocation_hazard") == std::vector<double>{0.02, 0.0});
+  CompareOptions c;
+  c.metric = "total_gdp";
+  c.bootstrap = 0;
+  const Comparison cmp = compare_results(out, c);
+  REQUIRE(cmp.rows.size() == 2);
+  CHECK(cmp.year == 2026);
+  CHECK(cmp.reference == "ref");
+  CHECK(cmp.rows[0].mean.n == 3);
+  CHECK(cmp.rows[1].difference.n == 3);
+  CHECK(std::isnan(cmp.rows[0].difference.value));
+}
+
+TEST_CASE("the result does not depend on the number of threads") {
+  TempDir dir;
+  const SweepPlan plan = small_plan(dir);
+  run(plan, dir.path("t1.h5"), 1, false);
+  run(plan, dir.path("t2.h5"), 2, false);
+  for (const char* m : {"top10_share_gdp", "gini_gdp", "total_gdp", "relocations"})
+    CHECK(metric_of(dir.path("t1.h5"), m, 2026) == metric_of(dir.path("t2.h5"), m, 2026));
+}
+
+TEST_CASE("a stopped sweep keeps its finished runs and --resume runs only the rest") {
+  TempDir dir;
+  const SweepPlan plan = small_plan(dir);
+  const std::string out = dir.path("out.h5");
+  volatile std::sig_atomic_t stop = 0;
+  const SweepOutcome first = run(plan, out, 1, false, &stop, [&](const SweepProgress& p) {
+    if (p.done_now == 2) stop = 1;  // as the SIGINT handler does
+  });
+  CHECK_FALSE(first.complete);
+  CHECK(first.done_now == 2);
+  CHECK_FALSE(fs::exists(out));
+  CHECK(fs::exists(sweep_run_directory(out)));
+  // Without --resume the finished runs are not thrown away.
+  CHECK_THROWS_WITH(run(plan, out, 1, false), Catch::Contains("add --resume to finish it"));
+  // Another definition is refused.
+  const SweepPlan other = small_plan(dir, "title: other\n");
+  CHECK_THROWS_WITH(run(other, out, 1, true), Catch::Contains("belong to a different sweep definition"));
+  const SweepOutcome second = run(plan, out, 2, true);
+  CHECK(second.complete);
+  CHECK(second.done_before == 2);
+  CHECK(second.done_now == 4);
+  run(plan, dir.path("whole.h5"), 2, false);
+  for (const char* m : {"top10_share_gdp", "theil_t_patents", "total_gdp"})
+    CHECK(metric_of(out, m, 2025) == metric_of(dir.path("whole.h5"), m, 2025));
+  // Resuming a complete file: nothing to do; with another definition: refused.
+  CHECK(run(plan, out, 1, true).already_complete);
+  CHECK_THROWS_WITH(run(other, out, 1, true), Catch::Contains("holds a different sweep"));
+}
+
+TEST_CASE("leftovers of a killed process are cleaned up and a damaged run file is redone") {
+  TempDir dir;
+  const SweepPlan plan = small_plan(dir);
+  const std::string out = dir.path("out.h5");
+  volatile std::sig_atomic_t stop = 0;
+  run(plan, out, 1, false, &stop, [&](const SweepProgress& p) { stop = p.done_now == 3; });
+  const std::string runs = sweep_run_directory(out);
+  dir.file(fs::path(runs).filename().string() + "/.tmp-run-1-1.bin-999999", "partial");
+  dir.file(fs::path(runs).filename().string() + "/run-1-2.bin", "truncated");
+  dir.file(".out.h5.partial-999999", "half an HDF5 file");
+  const SweepOutcome o = run(plan, out, 2, true);
+  CHECK(o.done_before == 3);
+  CHECK(o.done_now == 3);
+  CHECK(o.complete);
+  CHECK_FALSE(fs::exists(dir.path(".out.h5.partial-999999")));
+}
+
+TEST_CASE("two sweeps cannot write the same output at once") {
+  TempDir dir;
+  const SweepPlan plan = small_plan(dir);
+  const std::string out = dir.path("out.h5");
+  bool refused = false;
+  run(plan, out, 1, false, nullptr, [&](const SweepProgress& p) {
+    if (p.done_now != 1) return;
+    try {
+      run(plan, out, 1, true);
+    } catch (const InputError& e) {
+      refused = std::string(e.what()).find("another zonesim sweep is writing it") != std::string::npos;
+    }
+  });
+  CHECK(refused);
+}
+
+TEST_CASE("compare pools sampled designs over design points and reports sensitivity indices") {
+  TempDir dir;
+  dir.file("base.yaml", "seed: 2\ntime:\n  end: 2025\nenterprises:\n  count: 1500\n");
+  const SweepPlan plan = load_sweep(dir.file("s.yaml",
+                                             "base: base.yaml\nschemes:\n  a: {}\n  b: {entry.rate: 0.12}\n"
+                                             "factors:\n  relocation.hazard: {range: [0, 0.2]}\n"
+                                             "  production.rent_scale: {range: [0.05, 0.45]}\n"
+                                             "design: {type: sobol, samples: 4}\nreplicates: 2\n"));
+  REQUIRE(plan.scenarios.size() == 2 * 4 * 4);
+  run(plan, dir.path("s.h5"), 2, false);
+  CompareOptions o;
+  o.bootstrap = 50;
+  const Comparison c = compare_results(dir.path("s.h5"), o);
+  CHECK(c.design == "sobol");
+  CHECK(c.pooled);
+  REQUIRE(c.rows.size() == 2);
+  CHECK(c.rows[0].scenario == -1);
+  CHECK(c.rows[1].difference.n == 2);
+  REQUIRE(c.sobol.size() == 4);  // 2 schemes x 2 factors
+  CHECK(c.sobol[0].factor == "relocation.hazard");
+  CHECK(c.sobol[3].scheme == "b");
+  o.metric = "gdp";
+  CHECK_THROWS_WITH(compare_results(dir.path("s.h5"), o), Catch::Contains("has axes other than"));
+  o.metric = "gini_gpd";
+  CHECK_THROWS_WITH(compare_results(dir.path("s.h5"), o), Catch::Contains("did you mean 'gini_gdp'"));
+  o.metric = "gini_gdp";
+  o.year = 2040;
+  CHECK_THROWS_WITH(compare_results(dir.path("s.h5"), o),
+                    Catch::Contains("not on the file's time axis (2024 to 2025)"));
+}
