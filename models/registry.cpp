@@ -1,115 +1,41 @@
-// The list of models, in the order they run within a phase: the enterprise economy, then the incentive
-// schemes that are switched on (each its own file pair in models/, found by __has_include so that adding one
-// touches only its own files), then the governments.
-#include "core/entry_exit.hpp"
-#include "core/fiscal.hpp"
-#include "core/innovation.hpp"
-#include "core/production.hpp"
-#include "core/relocation.hpp"
-#include "core/subsidy.hpp"
-#include "core/tournament.hpp"
-#include "zonesim/model/model.hpp"
-
-// Each mechanism header declares std::unique_ptr<Model> make_<name>(const ScenarioSpec&), null when disabled.
-#if __has_include("mechanisms/evaluation_reform/evaluation_reform.hpp")
-#include "mechanisms/evaluation_reform/evaluation_reform.hpp"
-#define ZONESIM_EVALUATION_REFORM make_evaluation_reform
-#endif
-#if __has_include("mechanisms/central_pilot/central_pilot.hpp")
+// Every incentive scheme, one line each: its name, its keys, its load-time rule and its model. Adding one
+// touches this table, its own folder (mechanisms/<name>/), its spec struct (include/zonesim/scenario.hpp),
+// a scenario, a doc page and a test (docs/developing.md).
 #include "mechanisms/central_pilot/central_pilot.hpp"
-#define ZONESIM_CENTRAL_PILOT make_central_pilot
-#endif
-#if __has_include("mechanisms/digital_shift/digital_shift.hpp")
-#include "mechanisms/digital_shift/digital_shift.hpp"
-#define ZONESIM_DIGITAL_SHIFT make_digital_shift
-#endif
-#if __has_include("mechanisms/competing_parks/competing_parks.hpp")
 #include "mechanisms/competing_parks/competing_parks.hpp"
-#define ZONESIM_COMPETING_PARKS make_competing_parks
-#endif
-#if __has_include("mechanisms/one_plus_n/one_plus_n.hpp")
-#include "mechanisms/one_plus_n/one_plus_n.hpp"
-#define ZONESIM_ONE_PLUS_N make_one_plus_n
-#endif
-#if __has_include("mechanisms/cross_holding/cross_holding.hpp")
 #include "mechanisms/cross_holding/cross_holding.hpp"
-#define ZONESIM_CROSS_HOLDING make_cross_holding
-#endif
-#if __has_include("mechanisms/output_sharing/output_sharing.hpp")
+#include "mechanisms/digital_shift/digital_shift.hpp"
+#include "mechanisms/evaluation_reform/evaluation_reform.hpp"
+#include "mechanisms/one_plus_n/one_plus_n.hpp"
 #include "mechanisms/output_sharing/output_sharing.hpp"
-#define ZONESIM_OUTPUT_SHARING make_output_sharing
-#endif
-#if __has_include("mechanisms/transfer_payments/transfer_payments.hpp")
-#include "mechanisms/transfer_payments/transfer_payments.hpp"
-#define ZONESIM_TRANSFER_PAYMENTS make_transfer_payments
-#endif
-#if __has_include("mechanisms/synergy_fund/synergy_fund.hpp")
-#include "mechanisms/synergy_fund/synergy_fund.hpp"
-#define ZONESIM_SYNERGY_FUND make_synergy_fund
-#endif
-#if __has_include("mechanisms/strategic_bureau/strategic_bureau.hpp")
 #include "mechanisms/strategic_bureau/strategic_bureau.hpp"
-#define ZONESIM_STRATEGIC_BUREAU make_strategic_bureau
-#endif
+#include "mechanisms/synergy_fund/synergy_fund.hpp"
+#include "mechanisms/transfer_payments/transfer_payments.hpp"
+#include "zonesim/model/model.hpp"
 
 namespace zonesim {
 
 namespace {
 
-[[maybe_unused]] void add(ModelList& models, std::unique_ptr<Model> m) {
-  if (m) models.push_back(std::move(m));
-}
-
-// Mechanisms in the order they run within a phase (docs/mechanisms.md says which phases each uses): the
-// evaluation and orientation changes first, then those that shape the economy, then the money flows.
-void add_mechanisms([[maybe_unused]] ModelList& models, [[maybe_unused]] const ScenarioSpec& spec) {
-#ifdef ZONESIM_EVALUATION_REFORM
-  add(models, ZONESIM_EVALUATION_REFORM(spec));
-#endif
-#ifdef ZONESIM_CENTRAL_PILOT
-  add(models, ZONESIM_CENTRAL_PILOT(spec));
-#endif
-#ifdef ZONESIM_DIGITAL_SHIFT
-  add(models, ZONESIM_DIGITAL_SHIFT(spec));
-#endif
-#ifdef ZONESIM_COMPETING_PARKS
-  add(models, ZONESIM_COMPETING_PARKS(spec));
-#endif
-#ifdef ZONESIM_ONE_PLUS_N
-  add(models, ZONESIM_ONE_PLUS_N(spec));
-#endif
-#ifdef ZONESIM_CROSS_HOLDING
-  add(models, ZONESIM_CROSS_HOLDING(spec));
-#endif
-#ifdef ZONESIM_OUTPUT_SHARING
-  add(models, ZONESIM_OUTPUT_SHARING(spec));
-#endif
-#ifdef ZONESIM_TRANSFER_PAYMENTS
-  add(models, ZONESIM_TRANSFER_PAYMENTS(spec));
-#endif
-#ifdef ZONESIM_SYNERGY_FUND
-  add(models, ZONESIM_SYNERGY_FUND(spec));
-#endif
-#ifdef ZONESIM_STRATEGIC_BUREAU
-  add(models, ZONESIM_STRATEGIC_BUREAU(spec));
-#endif
-}
+// In the order of docs/specification.md section 5 (the order of their keys in docs/parameters.md and in the
+// resolved scenario). `runs` is the mechanism's place among the mechanisms within a phase: the evaluation and
+// orientation changes first, then what shapes the economy, then the money flows.
+constexpr Mechanism kMechanisms[] = {
+    // name               runs  keys                        rule                    model
+    {"cross_holding",     6,    declare_cross_holding,      nullptr,                make_cross_holding},
+    {"one_plus_n",        5,    declare_one_plus_n,         nullptr,                make_one_plus_n},
+    {"output_sharing",    7,    declare_output_sharing,     nullptr,                make_output_sharing},
+    {"transfer_payments", 8,    declare_transfer_payments,  nullptr,                make_transfer_payments},
+    {"synergy_fund",      9,    declare_synergy_fund,       validate_synergy_fund,  make_synergy_fund},
+    {"central_pilot",     2,    declare_central_pilot,      validate_central_pilot, make_central_pilot},
+    {"evaluation_reform", 1,    declare_evaluation_reform,  nullptr,                make_evaluation_reform},
+    {"strategic_bureau",  10,   declare_strategic_bureau,   nullptr,                make_strategic_bureau},
+    {"competing_parks",   4,    declare_competing_parks,    nullptr,                make_competing_parks},
+    {"digital_shift",     3,    declare_digital_shift,      nullptr,                make_digital_shift},
+};
 
 }  // namespace
 
-ModelList make_models(const ScenarioSpec& spec) {
-  ModelList models;
-  models.push_back(std::make_unique<Production>(spec));
-  models.push_back(std::make_unique<Innovation>(spec));
-  models.push_back(std::make_unique<EntryExit>(spec));
-  models.push_back(std::make_unique<Relocation>(spec));
-  add_mechanisms(models, spec);
-  // Governments, in order: pay this year's subsidies and build services, score the tournament, set next
-  // year's subsidy policy.
-  models.push_back(std::make_unique<Fiscal>(spec));
-  models.push_back(std::make_unique<Tournament>(spec));
-  models.push_back(std::make_unique<SubsidyPolicy>(spec));
-  return models;
-}
+std::span<const Mechanism> mechanisms() { return kMechanisms; }
 
 }  // namespace zonesim

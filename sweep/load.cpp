@@ -42,7 +42,7 @@ std::string value_text(const YAML::Node& n) { return n.Tag() == "!" ? quoted_yam
 
 // A prefix of scenario keys ("relocation" of "relocation.fixed_cost").
 bool is_group_path(const std::string& path) {
-  return std::any_of(field_decls().begin(), field_decls().end(),
+  return std::any_of(scenario_keys().fields.begin(), scenario_keys().fields.end(),
                      [&](const FieldDecl& d) { return d.path.compare(0, path.size() + 1, path + ".") == 0; });
 }
 
@@ -101,7 +101,7 @@ struct Parser {
   bool known_key(const std::string& key, const YAML::Node& at, const std::string& path) {
     if (find_field(key)) return true;
     std::vector<std::string> all;
-    for (const auto& d : field_decls()) all.push_back(d.path);
+    for (const auto& d : scenario_keys().fields) all.push_back(d.path);
     const std::string message = unknown_key(key, all);
     problem(at, path,
             message.substr(0, message.find(';')) + " (expected a scenario key; `zonesim params` lists them)");
@@ -322,7 +322,7 @@ void Parser::read_top(const YAML::Node& root) {
       if (read_int(v.IsNull() ? kn : v, "replicates", 1, 1000000, r)) plan.replicates = static_cast<int>(r);
     } else {
       const bool scenario_key =
-          find_field(k) || std::any_of(field_decls().begin(), field_decls().end(),
+          find_field(k) || std::any_of(scenario_keys().fields.begin(), scenario_keys().fields.end(),
                                        [&](const FieldDecl& d) { return d.path.rfind(k + ".", 0) == 0; });
       problem(kn, k,
               unknown_key(k, kTopKeys) +
@@ -340,11 +340,7 @@ SourceMark mark_of(const YAML::Node& n, const std::string& file) {
   return {file, m.line + 1, m.column + 1};
 }
 
-const FieldDecl* find_field(const std::string& key_path) {
-  for (const auto& d : field_decls())
-    if (d.path == key_path) return &d;
-  return nullptr;
-}
+const FieldDecl* find_field(const std::string& key_path) { return scenario_keys().find(key_path); }
 
 std::string unknown_key(const std::string& key, const std::vector<std::string>& candidates) {
   std::string best;

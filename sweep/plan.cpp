@@ -249,7 +249,7 @@ void add_command_line_overrides(const std::vector<Override>& overrides, SweepPla
   for (const auto& o : overrides) {
     if (!find_field(o.key_path)) {
       std::vector<std::string> all;
-      for (const auto& d : field_decls()) all.push_back(d.path);
+      for (const auto& d : scenario_keys().fields) all.push_back(d.path);
       problems.push_back(located({"--set", 1, 1}, o.key_path, unknown_key(o.key_path, all)));
       continue;
     }

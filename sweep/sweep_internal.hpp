@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "scenario/schema.hpp"
+#include "zonesim/model/model.hpp"
 #include "zonesim/sweep.hpp"
 
 namespace zonesim::detail {

@@ -41,9 +41,9 @@ SourceMark mark_of(const YAML::Node& n, const std::string& file) {
 }
 
 // Keys valid directly under `prefix` ("" = top level): leaves and groups.
-std::vector<std::string> children_of(const std::string& prefix) {
+std::vector<std::string> children_of(const KeyCatalogue& keys, const std::string& prefix) {
   std::set<std::string> out;
-  for (const auto& d : detail::field_decls()) {
+  for (const auto& d : keys.fields) {
     if (!prefix.empty() && d.path.compare(0, prefix.size() + 1, prefix + ".") != 0) continue;
     const std::string rest = prefix.empty() ? d.path : d.path.substr(prefix.size() + 1);
     out.insert(rest.substr(0, rest.find('.')));
@@ -66,19 +66,13 @@ std::string unknown_key_message(const std::string& key, const std::vector<std::s
   return msg + "; valid keys here: " + list;
 }
 
-const FieldDecl* find_field(const std::string& path) {
-  for (const auto& d : detail::field_decls())
-    if (d.path == path) return &d;
-  return nullptr;
-}
-
-bool is_group(const std::string& path) {
-  for (const auto& d : detail::field_decls())
+bool is_group(const KeyCatalogue& keys, const std::string& path) {
+  for (const auto& d : keys.fields)
     if (d.path.compare(0, path.size() + 1, path + ".") == 0) return true;
   return false;
 }
 
-void flatten(const YAML::Node& map, const std::string& prefix, const std::string& file, Flat& out,
+void flatten(const KeyCatalogue& keys, const YAML::Node& map, const std::string& prefix, const std::string& file, Flat& out,
              Problems& problems) {
   std::map<std::string, SourceMark> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
@@ -95,24 +89,24 @@ void flatten(const YAML::Node& map, const std::string& prefix, const std::string
       continue;
     }
     if (prefix.empty() && key == "extends") continue;  // handled by load_file
-    if (find_field(path)) {
+    if (keys.find(path)) {
       out[path] = {it->second, mark_of(it->second, file)};
       if (out[path].mark.line == 0) out[path].mark = km;
-    } else if (is_group(path)) {
+    } else if (is_group(keys, path)) {
       if (it->second.IsNull()) continue;
       if (!it->second.IsMap()) {
         problems.push_back(located(km, path, "expected a mapping of keys (" +
-                                                 unknown_key_message("", children_of(path)).substr(14) + ")"));
+                                                 unknown_key_message("", children_of(keys, path)).substr(14) + ")"));
         continue;
       }
-      flatten(it->second, path, file, out, problems);
+      flatten(keys, it->second, path, file, out, problems);
     } else {
-      problems.push_back(located(km, path, unknown_key_message(key, children_of(prefix))));
+      problems.push_back(located(km, path, unknown_key_message(key, children_of(keys, prefix))));
     }
   }
 }
 
-void load_file(const std::string& path, std::vector<std::string>& stack, Flat& out, Problems& problems) {
+void load_file(const KeyCatalogue& keys, const std::string& path, std::vector<std::string>& stack, Flat& out, Problems& problems) {
   std::error_code ec;
   const std::string from = stack.empty() ? "" : stack.back();
   if (!fs::exists(path, ec)) {
@@ -151,10 +145,10 @@ void load_file(const std::string& path, std::vector<std::string>& stack, Flat& o
       const fs::path parent = fs::path(ext.Scalar()).is_absolute()
                                   ? fs::path(ext.Scalar())
                                   : fs::path(path).parent_path() / ext.Scalar();
-      load_file(parent.string(), stack, out, problems);
+      load_file(keys, parent.string(), stack, out, problems);
     }
   }
-  flatten(root, "", path, out, problems);
+  flatten(keys, root, "", path, out, problems);
   stack.pop_back();
 }
 
@@ -238,10 +232,10 @@ std::string resolve_path(const std::string& value, const SourceMark& mark) {
   return (fs::path(mark.file).parent_path() / value).lexically_normal().string();
 }
 
-std::string emit_resolved(const ScenarioSpec& spec) {
+std::string emit_resolved(const KeyCatalogue& keys, const ScenarioSpec& spec) {
   std::string out = "# zonesim " + std::string(kVersion) + ": resolved scenario (defaults, extends, --set)\n";
   std::vector<std::string> open;  // currently open groups
-  for (const auto& d : detail::field_decls()) {
+  for (const auto& d : keys.fields) {
     std::vector<std::string> parts;
     for (size_t a = 0, b; a <= d.path.size(); a = b + 1) {
       b = d.path.find('.', a);
@@ -260,10 +254,24 @@ std::string emit_resolved(const ScenarioSpec& spec) {
   return out;
 }
 
-ScenarioSpec build_spec(const Flat& flat, Problems& problems) {
+// A rule's problems, located at the key they name.
+class RuleChecks : public Checks {
+ public:
+  RuleChecks(const std::map<std::string, SourceMark>& marks, Problems& problems) : marks_(marks), problems_(problems) {}
+  void fail_at(const std::string& at_key, const std::string& key_path, const std::string& message) override {
+    const auto it = marks_.find(at_key);
+    problems_.push_back(located(it != marks_.end() ? it->second : SourceMark{"(default)", 0, 0}, key_path, message));
+  }
+
+ private:
+  const std::map<std::string, SourceMark>& marks_;
+  Problems& problems_;
+};
+
+ScenarioSpec build_spec(const KeyCatalogue& keys, const Flat& flat, Problems& problems) {
   ScenarioSpec spec;
   std::map<std::string, SourceMark> marks;
-  for (const auto& d : detail::field_decls()) {
+  for (const auto& d : keys.fields) {
     Entry e;
     if (auto it = flat.find(d.path); it != flat.end()) {
       e = it->second;
@@ -276,27 +284,12 @@ ScenarioSpec build_spec(const Flat& flat, Problems& problems) {
     if (d.type == FieldType::Path) v = resolve_path(std::get<std::string>(v), e.mark);
     d.assign(spec, v);
   }
-  if (problems.empty()) {
-    if (spec.time.end <= spec.time.start)
-      problems.push_back(located(marks["time.end"], "time.end",
-                                 std::to_string(spec.time.end) + " is not after time.start (" +
-                                     std::to_string(spec.time.start) + ")"));
-    if (spec.time.start != spec.zones.year)
-      problems.push_back(located(marks["time.start"], "time.start",
-                                 std::to_string(spec.time.start) + " differs from zones.year (" +
-                                     std::to_string(spec.zones.year) +
-                                     "): the initial state is that of zones.year; set both"));
-    const SynergyFundSpec& fund = spec.mechanisms.synergy_fund;
-    const double parts = fund.development_share + fund.industry_share + fund.venture_share;
-    if (fund.enabled && std::abs(parts - 1.0) > 1e-9) {
-      char sum[32];
-      std::snprintf(sum, sizeof sum, "%g", parts);
-      problems.push_back(located(marks["mechanisms.synergy_fund.venture_share"], "mechanisms.synergy_fund",
-                                 std::string("development_share + industry_share + venture_share = ") + sum +
-                                     " (expected 1)"));
-    }
-  }
   if (spec.zones.table.empty()) spec.zones.table = default_zone_table();
+  // Rules over several keys, once every key has its value; each reports at the key it names.
+  if (problems.empty()) {
+    RuleChecks checks(marks, problems);
+    for (const Rule& rule : keys.rules) rule(spec, checks);
+  }
   return spec;
 }
 
@@ -314,16 +307,20 @@ std::string default_zone_table() {
   return std::string(ZONESIM_SOURCE_DIR) + "/data/zones.csv";
 }
 
-ScenarioSpec load_scenario(const std::string& path, const std::vector<Override>& overrides) {
+}  // namespace zonesim
+
+namespace zonesim::detail {
+
+ScenarioSpec load_scenario(const KeyCatalogue& keys, const std::string& path, const std::vector<Override>& overrides) {
   Problems problems;
   Flat flat;
   std::vector<std::string> stack;
-  load_file(path, stack, flat, problems);
+  load_file(keys, path, stack, flat, problems);
   for (const auto& o : overrides) {
     const SourceMark m{"--set", 1, static_cast<int>(o.key_path.size()) + 2};
-    if (!find_field(o.key_path)) {
+    if (!keys.find(o.key_path)) {
       std::vector<std::string> all;
-      for (const auto& d : detail::field_decls()) all.push_back(d.path);
+      for (const auto& d : keys.fields) all.push_back(d.path);
       problems.push_back(located({"--set", 1, 1}, o.key_path, unknown_key_message(o.key_path, all)));
       continue;
     }
@@ -335,24 +332,24 @@ ScenarioSpec load_scenario(const std::string& path, const std::vector<Override>&
       for (const auto& f : found)  // drop the location within the value
         problems.push_back(located(m, o.key_path, "bad value: " + f.substr(f.find(": ") + 2)));
   }
-  ScenarioSpec spec = build_spec(flat, problems);
+  ScenarioSpec spec = build_spec(keys, flat, problems);
   if (!problems.empty()) throw ScenarioError(problems);
   spec.source = path;
-  spec.resolved_yaml = emit_resolved(spec);
+  spec.resolved_yaml = emit_resolved(keys, spec);
   return spec;
 }
 
-ScenarioSpec default_scenario() {
+ScenarioSpec default_scenario(const KeyCatalogue& keys) {
   Problems problems;
-  ScenarioSpec spec = build_spec({}, problems);
+  ScenarioSpec spec = build_spec(keys, {}, problems);
   if (!problems.empty()) throw ScenarioError(problems);
-  spec.resolved_yaml = emit_resolved(spec);
+  spec.resolved_yaml = emit_resolved(keys, spec);
   return spec;
 }
 
-std::vector<FieldInfo> scenario_fields() {
+std::vector<FieldInfo> scenario_fields(const KeyCatalogue& keys) {
   std::vector<FieldInfo> out;
-  for (const auto& d : detail::field_decls())
+  for (const auto& d : keys.fields)
     out.push_back({d.path, detail::type_name(d.type), d.default_text,
                    d.type == FieldType::Integer || d.type == FieldType::Real || !d.text_choices.empty()
                        ? range_text(d)
@@ -361,17 +358,17 @@ std::vector<FieldInfo> scenario_fields() {
   return out;
 }
 
-std::string parameters_markdown() {
+std::string parameters_markdown(const KeyCatalogue& keys) {
   std::string md =
       "# Scenario parameters\n\n"
-      "Generated by `zonesim params --markdown` from the declarations in engine/schema.cpp; do not edit.\n"
+      "Generated by `zonesim params --markdown` from the key declarations (engine/scenario/schema.cpp and each mechanism's own file); do not edit.\n"
       "A scenario file gives only what differs from these defaults; `extends: FILE` inherits another file;\n"
       "`--set key.path=value` overrides any key. Unknown keys, wrong types and out-of-range values are errors.\n\n"
       "| key | type | default | range | unit | meaning |\n|---|---|---|---|---|---|\n";
-  for (const auto& f : scenario_fields())
+  for (const auto& f : scenario_fields(keys))
     md += "| `" + f.path + "` | " + f.type + " | `" + f.default_text + "` | " + f.range + " | " + f.unit +
           " | " + f.help + " |\n";
   return md;
 }
 
-}  // namespace zonesim
+}  // namespace zonesim::detail

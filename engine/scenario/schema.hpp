@@ -1,36 +1,16 @@
 #pragma once
-// Private to the engine: the declaration of every scenario key (type, default, range, unit, help) and how its
-// validated value lands in ScenarioSpec. One row per key, in engine/schema.cpp.
+// Private to the engine and the sweep: reading scenario keys against their declarations (the declarations
+// and their builders are the mechanism author's kit, include/zonesim/model/keys.hpp).
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
-#include <functional>
 #include <string>
-#include <variant>
 #include <vector>
 
-#include "zonesim/scenario.hpp"
+#include "zonesim/model/keys.hpp"
 
 namespace zonesim::detail {
 
-enum class FieldType { Integer, Real, Boolean, Text, Path };
-
-using FieldValue = std::variant<long long, double, bool, std::string>;
-
-struct FieldDecl {
-  std::string path;
-  FieldType type;
-  std::string default_text;  // YAML text of the default
-  double min = 0, max = 0;   // inclusive range for numbers
-  std::vector<long long> choices;  // when non-empty, the only valid integers
-  std::string unit;
-  std::string help;
-  std::function<void(ScenarioSpec&, const FieldValue&)> assign;
-  std::function<std::string(const ScenarioSpec&)> canonical;  // the value as YAML text
-  std::vector<std::string> text_choices;                      // when non-empty, the only valid strings
-};
-
-const std::vector<FieldDecl>& field_decls();
+// The core keys (time, zones, enterprises, the economy, governments, metrics, output): engine/scenario/schema.cpp.
+void add_core_keys(KeyCatalogue& keys);
 // Levenshtein distance, for "did you mean" in scenario and sweep files.
 inline size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<size_t> row(b.size() + 1);
@@ -47,70 +27,14 @@ inline size_t edit_distance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
-// The mechanisms' keys (engine/schema_mechanisms.cpp).
-void add_mechanism_fields(std::vector<FieldDecl>& fields);
-
-// Builders of declarations, used by the schema files.
-
-// The shortest text that reads back as exactly v.
-inline std::string real_text(double v) {
-  char buf[64];
-  for (int digits = 1; digits <= 17; ++digits) {
-    std::snprintf(buf, sizeof buf, "%.*g", digits, v);
-    if (std::strtod(buf, nullptr) == v) break;
-  }
-  std::string s = buf;
-  if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
-  return s;
-}
-
-inline std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-template <class Get>
-FieldDecl integer(std::string path, Get get, long long def, double lo, double hi, std::string unit,
-                  std::string help, std::vector<long long> choices = {}) {
-  using T = std::remove_reference_t<decltype(get(std::declval<ScenarioSpec&>()))>;
-  return {std::move(path), FieldType::Integer, std::to_string(def), lo, hi, std::move(choices), std::move(unit),
-          std::move(help),
-          [get](ScenarioSpec& s, const FieldValue& v) { get(s) = static_cast<T>(std::get<long long>(v)); },
-          [get](const ScenarioSpec& s) {
-            return std::to_string(get(const_cast<ScenarioSpec&>(s)));
-          },
-          {}};
-}
-
-template <class Get>
-FieldDecl real(std::string path, Get get, double def, double lo, double hi, std::string unit, std::string help) {
-  return {std::move(path), FieldType::Real, real_text(def), lo, hi, {}, std::move(unit), std::move(help),
-          [get](ScenarioSpec& s, const FieldValue& v) { get(s) = std::get<double>(v); },
-          [get](const ScenarioSpec& s) { return real_text(get(const_cast<ScenarioSpec&>(s))); },
-          {}};
-}
-
-template <class Get>
-FieldDecl text(std::string path, FieldType type, Get get, std::string def, std::string help,
-               std::vector<std::string> choices = {}) {
-  return {std::move(path), type, quoted(def), 0, 0, {}, "", std::move(help),
-          [get](ScenarioSpec& s, const FieldValue& v) { get(s) = std::get<std::string>(v); },
-          [get](const ScenarioSpec& s) { return quoted(get(const_cast<ScenarioSpec&>(s))); }, std::move(choices)};
-}
-
-template <class Get>
-FieldDecl boolean(std::string path, Get get, bool def, std::string help) {
-  return {std::move(path), FieldType::Boolean, def ? "true" : "false", 0, 0, {}, "", std::move(help),
-          [get](ScenarioSpec& s, const FieldValue& v) { get(s) = std::get<bool>(v); },
-          [get](const ScenarioSpec& s) { return std::string(get(const_cast<ScenarioSpec&>(s)) ? "true" : "false"); },
-          {}};
-}
-
-
 const char* type_name(FieldType t);
+
+// Reading a scenario against a catalogue of keys (engine/scenario/scenario_load.cpp). The public
+// load_scenario() and friends (include/zonesim/scenario.hpp) call these with every key: the core's and the
+// registered mechanisms' (models/registry.cpp).
+ScenarioSpec load_scenario(const KeyCatalogue& keys, const std::string& path, const std::vector<Override>& overrides);
+ScenarioSpec default_scenario(const KeyCatalogue& keys);
+std::vector<FieldInfo> scenario_fields(const KeyCatalogue& keys);
+std::string parameters_markdown(const KeyCatalogue& keys);
 
 }  // namespace zonesim::detail

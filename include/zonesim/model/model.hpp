@@ -37,7 +37,26 @@ class Model {
 
 using ModelList = std::vector<std::unique_ptr<Model>>;
 
-// The models a scenario switches on, in registry order (models/registry.cpp).
+struct KeyCatalogue;
+class Checks;
+
+// An incentive scheme: one line of models/registry.cpp.
+struct Mechanism {
+  const char* name;  // mechanisms.<name>, its folder models/mechanisms/<name>/, its scenario and doc page
+  int runs;          // its place among the mechanisms within a phase (1 runs first)
+  void (*declare)(KeyCatalogue& keys);                    // its keys, mechanisms.<name>.*
+  void (*validate)(const ScenarioSpec& spec, Checks& checks);  // its rule when a scenario is loaded, or null
+  std::unique_ptr<Model> (*make)(const ScenarioSpec& spec);    // its model, null when it is switched off
+};
+
+// The registered mechanisms, in the order of docs/specification.md section 5 (models/registry.cpp).
+std::span<const Mechanism> mechanisms();
+
+// The models a scenario switches on: the enterprise economy, the mechanisms that are on (by `runs`), then the
+// governments (models/models.cpp).
 ModelList make_models(const ScenarioSpec& spec);
+
+// Every key a scenario may set: the core's and each mechanism's, with their rules (models/models.cpp).
+const KeyCatalogue& scenario_keys();
 
 }  // namespace zonesim

@@ -15,6 +15,7 @@
 #include <cctype>
 #include <numeric>
 
+#include "zonesim/model/keys.hpp"
 #include "zonesim/errors.hpp"
 #include "zonesim/model/world.hpp"
 
@@ -51,35 +52,47 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
-std::vector<int> listed_zones(const CentralPilotSpec& spec, const World& w, const std::string& source) {
-  std::vector<int> out;
+// The zones named in `list` (zone_name, case-insensitive, ';'-separated), and a problem for each unknown name
+// (with the closest one) or for an empty list.
+struct NamedZones {
+  std::vector<int> zones;
   std::vector<std::string> problems;
+};
+
+NamedZones named_zones(const std::string& list, const ZoneTable& table) {
+  NamedZones out;
   std::size_t start = 0;
-  while (start <= spec.list.size()) {
-    const std::size_t end = std::min(spec.list.find(';', start), spec.list.size());
-    const std::string name = trim(spec.list.substr(start, end - start));
+  while (start <= list.size()) {
+    const std::size_t end = std::min(list.find(';', start), list.size());
+    const std::string name = trim(list.substr(start, end - start));
     start = end + 1;
     if (name.empty()) continue;
     int found = -1;
     std::size_t best_d = std::string::npos;
     std::string best;
-    for (int z = 0; z < w.zone_count() && found < 0; ++z) {
-      const std::string& candidate = w.table.zones[static_cast<std::size_t>(z)].name_en;
+    for (int z = 0; z < table.size() && found < 0; ++z) {
+      const std::string& candidate = table.zones[static_cast<std::size_t>(z)].name_en;
       if (lower(candidate) == lower(name)) found = z;
       if (const std::size_t d = edit_distance(lower(candidate), lower(name)); d < best_d)
         best_d = d, best = candidate;
     }
-    if (found >= 0 && std::find(out.begin(), out.end(), found) == out.end()) out.push_back(found);
+    if (found >= 0 && std::find(out.zones.begin(), out.zones.end(), found) == out.zones.end())
+      out.zones.push_back(found);
     if (found < 0)
-      problems.push_back(located(SourceMark{source}, kListKey,
-                                 "unknown zone '" + name + "' (did you mean '" + best +
-                                     "'?); names are zone_name " +
-                                     "(name_en) of the zone table, separated by ';'"));
+      out.problems.push_back("unknown zone '" + name + "' (did you mean '" + best +
+                             "'?); names are zone_name (name_en) of the zone table, separated by ';'");
   }
-  if (out.empty() && problems.empty())
-    problems.push_back(located(SourceMark{source}, kListKey, "selection is 'list' but no zone is named"));
-  if (!problems.empty()) throw ScenarioError(problems);
+  if (out.zones.empty() && out.problems.empty()) out.problems.push_back("selection is 'list' but no zone is named");
   return out;
+}
+
+// A spec that did not pass through load_scenario (built in code) is checked here.
+std::vector<int> listed_zones(const CentralPilotSpec& spec, const World& w, const std::string& source) {
+  NamedZones named = named_zones(spec.list, w.table);
+  if (named.problems.empty()) return named.zones;
+  std::vector<std::string> problems;
+  for (const auto& p : named.problems) problems.push_back(located(SourceMark{source}, kListKey, p));
+  throw ScenarioError(problems);
 }
 
 }  // namespace
@@ -176,6 +189,28 @@ void CentralPilot::run(Phase phase, World& w, YearStats&) {
 std::unique_ptr<Model> make_central_pilot(const ScenarioSpec& spec) {
   if (!spec.mechanisms.central_pilot.enabled) return nullptr;
   return std::make_unique<CentralPilot>(spec.mechanisms.central_pilot, spec.source);
+}
+
+// Its keys, mechanisms.central_pilot.* (docs/parameters.md).
+void declare_central_pilot(KeyCatalogue& keys) {
+  using T = CentralPilotSpec;
+  Rows<T> r(keys, "mechanisms.central_pilot", [](ScenarioSpec& s) -> auto& { return s.mechanisms.central_pilot; });
+  r.on(&T::enabled, "The centre funds pilot zones to buy their commitment to national strategy (seed 000, challenge 1).");
+  r.word("selection", &T::selection, "largest", {"largest", "lagging", "list"},
+         "Which zones: the largest by GDP, the most lagging, or those named in list.");
+  r.word("list", &T::list, "", {}, "Pilot zones' English names (zone_name), separated by ';' (selection: list).");
+  r.whole("zones", &T::zones, 10, 1, 178, "1", "Number of pilot zones (selection largest or lagging).");
+  r.num("amount", &T::amount, 10, 0, 1e4, "billion CNY/year", "Money per pilot zone a year.");
+  r.num("national_orientation", &T::national_orientation, 0.8, 0, 1, "1", "Pilot zones' weight of the national orientation.");
+  r.num("rnd_share", &T::rnd_share, 0.5, 0, 1, "1", "Share of the money funding enterprises' R&D (the rest: services).");
+}
+
+// Its rule at load time: every zone named in `list` exists in the scenario's zone table.
+void validate_central_pilot(const ScenarioSpec& spec, Checks& checks) {
+  const CentralPilotSpec& pilot = spec.mechanisms.central_pilot;
+  if (!pilot.enabled || pilot.selection != "list") return;
+  for (const std::string& problem : named_zones(pilot.list, zone_table_for(spec)).problems)
+    checks.fail(kListKey, problem);
 }
 
 }  // namespace zonesim

@@ -12,6 +12,9 @@
 
 namespace zonesim {
 
+struct KeyCatalogue;
+class Checks;
+
 struct World;
 
 class CentralPilot : public Model {
@@ -36,12 +39,17 @@ class CentralPilot : public Model {
 };
 
 // The pilot zones: the `zones` largest or most lagging active zones by GDP at the start, or those named in
-// `list`. Throws ScenarioError naming mechanisms.central_pilot.list and each unknown name (with the closest
-// one).
+// `list` (validate_central_pilot checks the names when the scenario is loaded; a spec built in code that names
+// an unknown zone makes this throw ScenarioError).
 std::vector<int> select_pilot_zones(const CentralPilotSpec& spec, const World& world,
                                     const std::string& source);
 
 // Null when mechanisms.central_pilot.enabled is false.
 std::unique_ptr<Model> make_central_pilot(const ScenarioSpec& spec);
+
+// Its keys, mechanisms.central_pilot.*, declared in the catalogue of scenario keys (models/registry.cpp).
+void declare_central_pilot(KeyCatalogue& keys);
+// Its rule at load time: the zones named in `list` exist in the zone table.
+void validate_central_pilot(const ScenarioSpec& spec, Checks& checks);
 
 }  // namespace zonesim

@@ -7,6 +7,9 @@
 
 namespace zonesim {
 
+struct KeyCatalogue;
+class Checks;
+
 class CompetingParks : public Model {
  public:
   explicit CompetingParks(const ScenarioSpec& spec) : p_(spec.mechanisms.competing_parks) {}
@@ -23,5 +26,8 @@ class CompetingParks : public Model {
 
 // Null when mechanisms.competing_parks.enabled is false.
 std::unique_ptr<Model> make_competing_parks(const ScenarioSpec& spec);
+
+// Its keys, mechanisms.competing_parks.*, declared in the catalogue of scenario keys (models/registry.cpp).
+void declare_competing_parks(KeyCatalogue& keys);
 
 }  // namespace zonesim

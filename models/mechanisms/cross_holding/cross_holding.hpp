@@ -10,6 +10,9 @@
 
 namespace zonesim {
 
+struct KeyCatalogue;
+class Checks;
+
 class CrossHolding : public Model {
  public:
   explicit CrossHolding(const ScenarioSpec& spec)
@@ -40,5 +43,8 @@ class CrossHolding : public Model {
 
 // Null when mechanisms.cross_holding.enabled is false.
 std::unique_ptr<Model> make_cross_holding(const ScenarioSpec& spec);
+
+// Its keys, mechanisms.cross_holding.*, declared in the catalogue of scenario keys (models/registry.cpp).
+void declare_cross_holding(KeyCatalogue& keys);
 
 }  // namespace zonesim

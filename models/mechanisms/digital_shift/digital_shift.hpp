@@ -7,6 +7,9 @@
 
 namespace zonesim {
 
+struct KeyCatalogue;
+class Checks;
+
 struct World;
 
 class DigitalShift : public Model {
@@ -27,5 +30,8 @@ class DigitalShift : public Model {
 
 // Null when mechanisms.digital_shift.enabled is false.
 std::unique_ptr<Model> make_digital_shift(const ScenarioSpec& spec);
+
+// Its keys, mechanisms.digital_shift.*, declared in the catalogue of scenario keys (models/registry.cpp).
+void declare_digital_shift(KeyCatalogue& keys);
 
 }  // namespace zonesim

@@ -9,6 +9,9 @@
 
 namespace zonesim {
 
+struct KeyCatalogue;
+class Checks;
+
 class EvaluationReform : public Model {
  public:
   explicit EvaluationReform(const EvaluationReformSpec& spec) : spec_(spec) {}
@@ -22,5 +25,8 @@ class EvaluationReform : public Model {
 
 // Null when mechanisms.evaluation_reform.enabled is false.
 std::unique_ptr<Model> make_evaluation_reform(const ScenarioSpec& spec);
+
+// Its keys, mechanisms.evaluation_reform.*, declared in the catalogue of scenario keys (models/registry.cpp).
+void declare_evaluation_reform(KeyCatalogue& keys);
 
 }  // namespace zonesim

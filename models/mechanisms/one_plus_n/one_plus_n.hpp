@@ -10,6 +10,9 @@
 
 namespace zonesim {
 
+struct KeyCatalogue;
+class Checks;
+
 class OnePlusN : public Model {
  public:
   explicit OnePlusN(const ScenarioSpec& spec) : p_(spec.mechanisms.one_plus_n) {}
@@ -41,5 +44,8 @@ int choose_leader(const ZoneTable& table, const std::vector<int>& active, const 
 
 // Null when mechanisms.one_plus_n.enabled is false.
 std::unique_ptr<Model> make_one_plus_n(const ScenarioSpec& spec);
+
+// Its keys, mechanisms.one_plus_n.*, declared in the catalogue of scenario keys (models/registry.cpp).
+void declare_one_plus_n(KeyCatalogue& keys);
 
 }  // namespace zonesim

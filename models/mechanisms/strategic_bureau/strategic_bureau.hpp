@@ -11,6 +11,9 @@
 
 namespace zonesim {
 
+struct KeyCatalogue;
+class Checks;
+
 class StrategicBureau : public Model {
  public:
   struct Project {
@@ -50,5 +53,8 @@ class StrategicBureau : public Model {
 
 // Null when mechanisms.strategic_bureau.enabled is false.
 std::unique_ptr<Model> make_strategic_bureau(const ScenarioSpec& spec);
+
+// Its keys, mechanisms.strategic_bureau.*, declared in the catalogue of scenario keys (models/registry.cpp).
+void declare_strategic_bureau(KeyCatalogue& keys);
 
 }  // namespace zonesim

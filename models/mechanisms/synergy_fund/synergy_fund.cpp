@@ -12,8 +12,11 @@
 #include "mechanisms/synergy_fund/synergy_fund.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <numeric>
 
+#include "zonesim/model/keys.hpp"
 #include "zonesim/model/statistics.hpp"
 #include "zonesim/model/world.hpp"
 
@@ -85,6 +88,30 @@ void SynergyFund::run(Phase, World& w, YearStats& stats) {
 std::unique_ptr<Model> make_synergy_fund(const ScenarioSpec& spec) {
   if (!spec.mechanisms.synergy_fund.enabled) return nullptr;
   return std::make_unique<SynergyFund>(spec.mechanisms.synergy_fund, spec.zones.max_density);
+}
+
+// Its keys, mechanisms.synergy_fund.* (docs/parameters.md).
+void declare_synergy_fund(KeyCatalogue& keys) {
+  using T = SynergyFundSpec;
+  Rows<T> r(keys, "mechanisms.synergy_fund", [](ScenarioSpec& s) -> auto& { return s.mechanisms.synergy_fund; });
+  r.on(&T::enabled, "Provincial synergy funds for lagging zones: development, industry, venture (seed 001, enabling 1).");
+  r.num("size", &T::size, 100, 0, 1e5, "billion CNY/year", "All provinces' funds a year, shared by provincial GDP.");
+  r.num("development_share", &T::development_share, 0.4, 0, 1, "1", "Part for land and infrastructure (zone capacity).");
+  r.num("industry_share", &T::industry_share, 0.3, 0, 1, "1", "Part for industrial chains (the zone's services).");
+  r.num("venture_share", &T::venture_share, 0.3, 0, 1, "1", "Part for start-ups (venture capital).");
+  r.num("lagging_share", &T::lagging_share, 0.5, 0, 1, "1", "The lagging zones of each province that receive it (by GDP).");
+  r.num("land_cost", &T::land_cost, 2, 0.01, 1000, "billion CNY/km2", "Cost of developing one km2 of zone land.");
+}
+
+// Its rule: the fund's three parts share it out whole.
+void validate_synergy_fund(const ScenarioSpec& spec, Checks& checks) {
+  const SynergyFundSpec& fund = spec.mechanisms.synergy_fund;
+  const double parts = fund.development_share + fund.industry_share + fund.venture_share;
+  if (!fund.enabled || std::abs(parts - 1.0) <= 1e-9) return;
+  char sum[32];
+  std::snprintf(sum, sizeof sum, "%g", parts);
+  checks.fail_at("mechanisms.synergy_fund.venture_share", "mechanisms.synergy_fund",
+                 std::string("development_share + industry_share + venture_share = ") + sum + " (expected 1)");
 }
 
 }  // namespace zonesim

@@ -11,6 +11,9 @@
 
 namespace zonesim {
 
+struct KeyCatalogue;
+class Checks;
+
 class TransferPayments : public Model {
  public:
   explicit TransferPayments(const ScenarioSpec& spec)
@@ -36,5 +39,8 @@ std::vector<std::pair<int, int>> partner_pairs(const World& world);
 
 // Null when mechanisms.transfer_payments.enabled is false.
 std::unique_ptr<Model> make_transfer_payments(const ScenarioSpec& spec);
+
+// Its keys, mechanisms.transfer_payments.*, declared in the catalogue of scenario keys (models/registry.cpp).
+void declare_transfer_payments(KeyCatalogue& keys);
 
 }  // namespace zonesim

@@ -1,0 +1,58 @@
+// The models of a run and the keys of a scenario: the core economy and governments (core/) around the
+// registered mechanisms (registry.cpp).
+#include <algorithm>
+
+#include "core/entry_exit.hpp"
+#include "core/fiscal.hpp"
+#include "core/innovation.hpp"
+#include "core/production.hpp"
+#include "core/relocation.hpp"
+#include "core/subsidy.hpp"
+#include "core/tournament.hpp"
+#include "scenario/schema.hpp"
+#include "zonesim/model/model.hpp"
+
+namespace zonesim {
+
+ModelList make_models(const ScenarioSpec& spec) {
+  ModelList models;
+  // The enterprise economy.
+  models.push_back(std::make_unique<Production>(spec));
+  models.push_back(std::make_unique<Innovation>(spec));
+  models.push_back(std::make_unique<EntryExit>(spec));
+  models.push_back(std::make_unique<Relocation>(spec));
+  // The mechanisms that are switched on, in their running order.
+  std::vector<const Mechanism*> order;
+  for (const Mechanism& m : mechanisms()) order.push_back(&m);
+  std::sort(order.begin(), order.end(), [](const Mechanism* a, const Mechanism* b) { return a->runs < b->runs; });
+  for (const Mechanism* m : order)
+    if (auto model = m->make(spec)) models.push_back(std::move(model));
+  // Governments, in order: pay this year's subsidies and build services, score the tournament, set next
+  // year's subsidy policy.
+  models.push_back(std::make_unique<Fiscal>(spec));
+  models.push_back(std::make_unique<Tournament>(spec));
+  models.push_back(std::make_unique<SubsidyPolicy>(spec));
+  return models;
+}
+
+const KeyCatalogue& scenario_keys() {
+  static const KeyCatalogue keys = [] {
+    KeyCatalogue k;
+    detail::add_core_keys(k);
+    for (const Mechanism& m : mechanisms()) {
+      m.declare(k);
+      if (m.validate) k.rules.emplace_back(m.validate);
+    }
+    return k;
+  }();
+  return keys;
+}
+
+ScenarioSpec load_scenario(const std::string& path, const std::vector<Override>& overrides) {
+  return detail::load_scenario(scenario_keys(), path, overrides);
+}
+ScenarioSpec default_scenario() { return detail::default_scenario(scenario_keys()); }
+std::vector<FieldInfo> scenario_fields() { return detail::scenario_fields(scenario_keys()); }
+std::string parameters_markdown() { return detail::parameters_markdown(scenario_keys()); }
+
+}  // namespace zonesim
