@@ -1,4 +1,5 @@
-// One year of the simulation. The order of the phases is fixed here and nowhere else (docs/model.md).
+// One year of the simulation: the economy's phases, then the close of the year (the record, attribution,
+// governments). The phases and their order are kEconomyPhases and kClosingPhases (zonesim/model/model.hpp).
 #include "zonesim/model/step.hpp"
 
 #include <algorithm>
@@ -7,24 +8,6 @@
 #include "zonesim/guards.hpp"
 
 namespace zonesim {
-
-const char* phase_name(Phase p) {
-  switch (p) {
-    case Phase::production:
-      return "production";
-    case Phase::innovation:
-      return "innovation";
-    case Phase::entry_exit:
-      return "entry_exit";
-    case Phase::relocation:
-      return "relocation";
-    case Phase::attribution:
-      return "attribution";
-    case Phase::governments:
-      return "governments";
-  }
-  return "?";
-}
 
 const char* StepTimes::name(int part) {
   static constexpr const char* kNames[] = {"setup",      "production", "innovation",  "entry_exit",
@@ -51,63 +34,71 @@ class PartClock {
   std::chrono::steady_clock::time_point last_;
 };
 
-void run_phase(Phase phase, World& world, const ModelList& models, YearStats& stats) {
+// The part of the step's time a phase is charged to (zonesim bench).
+StepTimes::Part part_of(Phase phase) {
+  switch (phase) {
+    case Phase::production:
+      return StepTimes::production;
+    case Phase::innovation:
+      return StepTimes::innovation;
+    case Phase::entry_exit:
+      return StepTimes::entry_exit;
+    case Phase::relocation:
+      return StepTimes::relocation;
+    case Phase::attribution:
+    case Phase::governments:
+      return StepTimes::governments;
+  }
+  return StepTimes::other;
+}
+
+void run_phase(Phase phase, World& world, const ModelList& models, const YearStats& stats, PartClock& clock) {
   for (const auto& m : models)
     for (Phase p : m->phases())
       if (p == phase) m->run(phase, world, stats);
+  clock.charge(part_of(phase));
 }
 
-// What is counted per year starts at zero.
-void reset_year(World& world) {
-  std::fill(world.zones.external_funds.begin(), world.zones.external_funds.end(), 0.0);
-  std::fill(world.zones.earmarked.begin(), world.zones.earmarked.end(), 0.0);  // mechanisms set it each year
-}
-
-void age_enterprises(World& world) {
+// A new year: enterprises age, what is counted per year starts at zero, zones approved this year enter.
+void begin_year(World& world) {
+  ++world.step;
+  ++world.year;
   auto& age = world.firms.age;
   const std::size_t n = age.size();
 #pragma omp parallel for schedule(static)
   for (std::size_t e = 0; e < n; ++e)
     if (age[e] < 0xFFFF) ++age[e];
+  std::fill(world.zones.external_funds.begin(), world.zones.external_funds.end(), 0.0);
+  std::fill(world.zones.earmarked.begin(), world.zones.earmarked.end(), 0.0);  // mechanisms set it each year
+  activate_entering_zones(world);
+}
+
+// The year's record is started from the economy as it stands; attribution (which starts from real GDP) and
+// the governments act; the record is completed and checked.
+void close_year(World& world, const ModelList& models, YearStats& stats, PartClock& clock) {
+  collect_statistics(world, stats);
+  world.zones.attributed_gdp = stats.zone[gdp];
+  clock.charge(StepTimes::statistics);
+  for (Phase phase : kClosingPhases) run_phase(phase, world, models, stats, clock);
+  finish_statistics(world, stats);
+  check_zone_state(world);
+  clock.charge(StepTimes::statistics);
 }
 
 }  // namespace
 
+// The initial state: governments act on it too (budgets of the initial year and the first year's policy).
 void observe(World& world, const ModelList& models, YearStats& stats) {
-  collect_statistics(world, stats);
-  run_phase(Phase::attribution, world, models, stats);
-  // Governments act on the initial state too: budgets of the initial year and the first year's policy.
-  run_phase(Phase::governments, world, models, stats);
-  finish_statistics(world, stats);
-  check_statistics(world, stats);
-  check_zone_state(world);
+  PartClock clock(nullptr);
+  close_year(world, models, stats, clock);
 }
 
 void step(World& world, const ModelList& models, YearStats& stats, StepTimes* times) {
   PartClock clock(times);
-  ++world.step;
-  ++world.year;
-  age_enterprises(world);
-  reset_year(world);
-  activate_entering_zones(world);
+  begin_year(world);
   clock.charge(StepTimes::other);
-  run_phase(Phase::production, world, models, stats);
-  clock.charge(StepTimes::production);
-  run_phase(Phase::innovation, world, models, stats);
-  clock.charge(StepTimes::innovation);
-  run_phase(Phase::entry_exit, world, models, stats);
-  clock.charge(StepTimes::entry_exit);
-  run_phase(Phase::relocation, world, models, stats);
-  clock.charge(StepTimes::relocation);
-  collect_statistics(world, stats);
-  clock.charge(StepTimes::statistics);
-  run_phase(Phase::attribution, world, models, stats);
-  run_phase(Phase::governments, world, models, stats);
-  clock.charge(StepTimes::governments);
-  finish_statistics(world, stats);
-  check_statistics(world, stats);
-  check_zone_state(world);
-  clock.charge(StepTimes::statistics);
+  for (Phase phase : kEconomyPhases) run_phase(phase, world, models, stats, clock);
+  close_year(world, models, stats, clock);
 }
 
 }  // namespace zonesim

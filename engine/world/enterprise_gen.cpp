@@ -14,7 +14,7 @@ namespace {
 // from its own streams (keyed by the current step and its slot), so the result does not depend on threads.
 void fill_zone(World& w, int z, std::size_t begin, std::size_t end, const ZoneTarget& target,
                double mean_productivity) {
-  const EnterpriseSpec& es = w.spec->enterprises;
+  const EnterpriseSpec& es = w.params.enterprises;
   Enterprises& f = w.firms;
   const auto step = static_cast<std::uint64_t>(w.step);
   const double rnd_mu = std::log(std::max(es.rnd_intensity_median, 1e-12));
@@ -67,7 +67,7 @@ void generate_enterprises(World& w) {
     total_gdp += zone.gdp;
     total_employment += zone.employment;
   }
-  const auto counts = apportion(w.spec->enterprises.count, employment, 1);
+  const auto counts = apportion(w.params.enterprises.count, employment, 1);
   std::vector<std::size_t> start(counts.size() + 1, 0);
   for (std::size_t i = 0; i < counts.size(); ++i) start[i + 1] = start[i] + static_cast<std::size_t>(counts[i]);
   w.firms.resize(start.back());

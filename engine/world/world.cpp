@@ -98,10 +98,10 @@ static void build_graph(World& w) {
 
 void set_zone_figures(World& w, int z, double gdp, double patents, double rnd_personnel) {
   ZoneState& s = w.zones;
-  const GovernmentSpec& g = w.spec->governments;
+  const GovernmentSpec& g = w.params.governments;
   s.active[z] = 1;
   s.patents[z] = patents;
-  s.patent_stock[z] = patents * w.spec->zones.initial_patent_stock_years;
+  s.patent_stock[z] = patents * w.params.zones.initial_patent_stock_years;
   s.rnd_personnel[z] = rnd_personnel;
   // Service capacity starts at the steady state of the default spending rule: services get the discretionary
   // budget not spent on subsidies, and capacity depreciates (docs/model.md).
@@ -121,13 +121,13 @@ static void init_zone_state(World& w) {
   s.occupancy.assign(n, 0.0);
   s.subsidy_offer.assign(n * kSectorCount, 0.0);
   s.payout_ratio.assign(n, 1.0);
-  s.subsidy_share.assign(n, w.spec->governments.subsidy_share);
-  for (auto* v : {&s.revenue, &s.transfers_in, &s.subsidy_budget, &s.services_spending, &s.subsidy_paid,
+  s.subsidy_share.assign(n, w.params.governments.subsidy_share);
+  for (auto* v : {&s.attributed_gdp, &s.revenue, &s.transfers_in, &s.subsidy_budget, &s.services_spending, &s.subsidy_paid,
                   &s.subsidy_waste, &s.fiscal_balance, &s.tournament_score, &s.tournament_pressure})
     v->assign(n, 0.0);
   s.service_capacity.assign(n, 0.0);
-  s.evaluation.assign(n, w.spec->governments.evaluation);
-  s.national_orientation.assign(n, w.spec->governments.national_orientation);
+  s.evaluation.assign(n, w.params.governments.evaluation);
+  s.national_orientation.assign(n, w.params.governments.national_orientation);
   for (auto* v :
        {&s.equity_out, &s.equity_in, &s.service_import, &s.earmarked, &s.venture_capital, &s.external_funds})
     v->assign(n, 0.0);
@@ -136,14 +136,12 @@ static void init_zone_state(World& w) {
   w.chain_links.assign(n * n, 0.0);
   w.fusion_links.assign(n * n, 0.0);
   w.moved_output.assign(n * n, 0.0);
-  w.digital_share = w.spec->enterprises.digital_share;
-  w.digital_place_tie = w.spec->production.digital_place_tie;
   s.active.assign(n, 0);
   s.relocations_in.assign(n, 0.0);
   s.relocations_out.assign(n, 0.0);
   for (std::size_t z = 0; z < n; ++z) {
     const Zone& zone = w.table.zones[z];
-    s.land_capacity[z] = zone.land_km2 * w.spec->zones.max_density;
+    s.land_capacity[z] = zone.land_km2 * w.params.zones.max_density;
     if (zone.entry_year == 0 || zone.entry_year <= w.year)
       set_zone_figures(w, static_cast<int>(z), zone.gdp, zone.patents, zone.rnd_personnel);
   }
@@ -171,7 +169,9 @@ ZoneTable zone_table_for(const ScenarioSpec& spec) {
 
 World build_world(const ScenarioSpec& spec, ZoneTable table, RunKey key) {
   World w;
-  w.spec = &spec;
+  w.params = {spec.enterprises, spec.zones, spec.governments, spec.metrics};
+  w.digital_share = spec.enterprises.digital_share;
+  w.digital_place_tie = spec.production.digital_place_tie;
   w.table = std::move(table);
   w.key = key;
   w.year = spec.time.start;

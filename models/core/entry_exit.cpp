@@ -128,7 +128,7 @@ void EntryExit::births(World& w) {
   }
 }
 
-void EntryExit::run(Phase, World& w, YearStats&) {
+void EntryExit::run(Phase, World& w, const YearStats&) {
   exits(w);
   births(w);
 }

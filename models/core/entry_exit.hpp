@@ -12,7 +12,7 @@ class EntryExit : public Model {
   explicit EntryExit(const ScenarioSpec& spec) : spec_(spec) {}
   const char* name() const override { return "entry_exit"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
  private:
   void exits(World& world);

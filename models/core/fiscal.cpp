@@ -34,7 +34,7 @@ void Fiscal::expire_subsidies(World& w) const {
   }
 }
 
-void Fiscal::run(Phase, World& w, YearStats& stats) {
+void Fiscal::run(Phase, World& w, const YearStats& stats) {
   expire_subsidies(w);
   const Enterprises& f = w.firms;
   const auto Z = static_cast<std::size_t>(w.zone_count());
@@ -62,8 +62,6 @@ void Fiscal::run(Phase, World& w, YearStats& stats) {
     // Revenue and transfers, less running costs, subsidies paid, services and earmarked spending: the unspent
     // subsidy budget.
     zs.fiscal_balance[z] = zs.subsidy_budget[z] - zs.subsidy_paid[z];
-    stats.zone[subsidy][z] = zs.subsidy_paid[z];
-    stats.zone[fiscal_balance][z] = zs.fiscal_balance[z];
   }
 }
 

@@ -10,7 +10,7 @@ class Fiscal : public Model {
   explicit Fiscal(const ScenarioSpec& spec) : g_(spec.governments) {}
   const char* name() const override { return "fiscal"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
  private:
   void expire_subsidies(World& world) const;

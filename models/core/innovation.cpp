@@ -59,7 +59,7 @@ void Innovation::calibrate(const World& w, const std::vector<double>& spend,
   }
 }
 
-void Innovation::run(Phase, World& w, YearStats&) {
+void Innovation::run(Phase, World& w, const YearStats&) {
   Enterprises& f = w.firms;
   const auto Z = static_cast<std::size_t>(w.zone_count());
   const std::vector<double> kterm = knowledge_terms(w, p_.knowledge_elasticity);

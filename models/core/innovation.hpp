@@ -12,7 +12,7 @@ class Innovation : public Model {
   explicit Innovation(const ScenarioSpec& spec) : p_(spec.innovation), e_(spec.enterprises) {}
   const char* name() const override { return "innovation"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
  private:
   void calibrate(const World& world, const std::vector<double>& rnd_spend, const std::vector<double>& kterm);

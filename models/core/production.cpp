@@ -119,7 +119,7 @@ void Production::calibrate(World& w) {
   calibrated_ = true;
 }
 
-void Production::run(Phase, World& w, YearStats&) {
+void Production::run(Phase, World& w, const YearStats&) {
   update_market(w);
   calibrate_fresh(w);
   if (!calibrated_) calibrate(w);

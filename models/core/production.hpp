@@ -11,7 +11,7 @@ class Production : public Model {
   explicit Production(const ScenarioSpec& spec) : p_(spec.production) {}
   const char* name() const override { return "production"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
   // Sets the zone state's place factors, labour costs and occupancy from the world as it stands. The first
   // call fixes the reference levels (means over the active zones of the initial state) that place factors

@@ -5,7 +5,7 @@
 // where profit there uses d's place factor, labour cost and subsidy offer, and the moving cost has a fixed
 // part, a part per 1000 km and a part for leaving the province. Origin zone and year of the move are
 // recorded; the mover gives up any subsidy it had and takes the destination's offer for its sector. With
-// competing parks (MODEL.md 5.9; World::outside_offer >= 0) the choice has one more option, a non-national
+// competing parks (MODEL.md 5.9; World::outside_option.offer >= 0) the choice has one more option, a non-national
 // park near the zone (models/competing_parks.cpp): a mover that takes it leaves the national zones.
 //
 // Movers compare destinations as the typical mover of their (origin zone, sector) cell would: v_d is
@@ -91,10 +91,9 @@ void Relocation::build_table(const World& w, int here, int sector) {
     add(d, p_.profit_weight * (ratio * (m1 + subsidy) - w.zones.labour_cost[d] * m2 - m1 + here_labour * m2) -
                cost);
   }
-  if (w.outside_offer >= 0) {
-    const CompetingParksSpec& parks = w.spec->mechanisms.competing_parks;
+  if (const OutsideOption& parks = w.outside_option; parks.offer >= 0) {
     const double g = std::pow(here_factor, parks.place_share - 1.0);
-    add(Z, p_.profit_weight * ((g - 1.0) * m1 + g * w.outside_offer) + parks.attractiveness - p_.fixed_cost);
+    add(Z, p_.profit_weight * ((g - 1.0) * m1 + g * parks.offer) + parks.attractiveness - p_.fixed_cost);
   }
   table.end = end;
   table.top = begin == end ? 0.0 : *std::max_element(cumulative_.begin() + begin, cumulative_.begin() + end);
@@ -112,7 +111,7 @@ void Relocation::choose(World& w) {
   const std::size_t n = f.size();
   const int Z = w.zone_count();
   const auto year = static_cast<std::int16_t>(w.year);
-  const bool parks = w.outside_offer >= 0;
+  const bool parks = w.outside_option.offer >= 0;
   to_park_.assign(parks ? n : 0, 0);
 #pragma omp parallel for schedule(dynamic, 16384)
   for (std::size_t e = 0; e < n; ++e) {
@@ -167,7 +166,7 @@ void Relocation::record_moves(World& w) const {
     }
 }
 
-void Relocation::run(Phase, World& w, YearStats&) {
+void Relocation::run(Phase, World& w, const YearStats&) {
   const int Z = w.zone_count();
   const std::size_t cells = static_cast<std::size_t>(Z) * S;
   cells_.resize(cells);

@@ -13,7 +13,7 @@ class Relocation : public Model {
   explicit Relocation(const ScenarioSpec& spec) : p_(spec.relocation) {}
   const char* name() const override { return "relocation"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
  private:
   // The choice set of one (origin, sector) cell: options d with weights exp(U_d - top), cumulated.

@@ -23,7 +23,7 @@ constexpr double kExpectedNewcomers = 0.05;  // newcomers' output a zone plans f
 
 std::span<const Phase> SubsidyPolicy::phases() const { return kPhases; }
 
-void SubsidyPolicy::run(Phase, World& w, YearStats& stats) {
+void SubsidyPolicy::run(Phase, World& w, const YearStats& stats) {
   const Enterprises& f = w.firms;
   const auto Z = static_cast<std::size_t>(w.zone_count());
   const std::vector<double> subsidised = chunked_sum(f.size(), Z, [&](std::size_t e, double* p) {

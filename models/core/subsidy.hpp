@@ -10,7 +10,7 @@ class SubsidyPolicy : public Model {
   explicit SubsidyPolicy(const ScenarioSpec& spec) : g_(spec.governments) {}
   const char* name() const override { return "subsidy"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
  private:
   GovernmentSpec g_;

@@ -71,13 +71,13 @@ std::vector<std::vector<double>> Tournament::criteria(const World& w, const Year
   std::vector<std::vector<double>> c(6, std::vector<double>(Z));
   for (std::size_t z = 0; z < Z; ++z) {
     const double firms_z = std::max(s.zone[firms][z], 1.0);
-    c[0][z] = growth(s.zone[gdp_attributed][z], last_gdp_[z]);
+    c[0][z] = growth(w.zones.attributed_gdp[z], last_gdp_[z]);
     c[1][z] = growth(w.zones.revenue[z], last_revenue_[z]);
     c[2][z] = last_gdp_[z] > 0 ? growth(s.zone[patents][z] + 1, last_patents_[z] + 1) : 0.0;
     c[3][z] = coop[z];
     c[4][z] = s.zone[relocations_out][z] / firms_z + diffused[z] / (w.zones.patent_stock[z] + 1);
     c[5][z] = s.zone[hightech_firms][z] / firms_z;
-    last_gdp_[z] = s.zone[gdp_attributed][z];
+    last_gdp_[z] = w.zones.attributed_gdp[z];
     last_revenue_[z] = w.zones.revenue[z];
     last_patents_[z] = s.zone[patents][z];
   }
@@ -92,7 +92,7 @@ std::vector<std::vector<double>> Tournament::criteria(const World& w, const Year
   return c;
 }
 
-void Tournament::run(Phase, World& w, YearStats& stats) {
+void Tournament::run(Phase, World& w, const YearStats& stats) {
   const auto Z = static_cast<std::size_t>(w.zone_count());
   const auto c = criteria(w, stats);
   auto& score = w.zones.tournament_score;

@@ -24,7 +24,7 @@ class Tournament : public Model {
       : g_(spec.governments), spill_(spec.innovation.cooperation_spillover) {}
   const char* name() const override { return "tournament"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
  private:
   std::vector<std::vector<double>> criteria(const World& world, const YearStats& stats);

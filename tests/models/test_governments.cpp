@@ -69,12 +69,12 @@ TEST_CASE("no zone ever pays more subsidy than its budget; waste is part of what
 }
 
 TEST_CASE("zones herd on the same hot sectors") {
-  const ScenarioSpec spec = spec_of();  // the world keeps a pointer to its scenario: it must outlive it
+  const ScenarioSpec spec = spec_of();
   const World w = run_years(spec, 3, [](const World&, const YearStats&) {});
   for (int z = 0; z < w.zone_count(); ++z) {
     CHECK(subsidy_offer(w, z, Sector::semiconductors) == subsidy_offer(w, z, Sector::new_energy));
     CHECK(subsidy_offer(w, z, Sector::other) <=
-          subsidy_offer(w, z, Sector::semiconductors) * (1 - w.spec->governments.herding) + 1e-15);
+          subsidy_offer(w, z, Sector::semiconductors) * (1 - spec.governments.herding) + 1e-15);
   }
 }
 

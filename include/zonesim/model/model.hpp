@@ -22,9 +22,10 @@ enum class Phase {
   attribution,  // after the statistics: attributed GDP under output-sharing rules
   governments,  // tournaments, subsidies, budgets, transfers, funds, equity
 };
-inline constexpr Phase kPhaseOrder[] = {Phase::production, Phase::innovation,  Phase::entry_exit,
-                                        Phase::relocation, Phase::attribution, Phase::governments};
-const char* phase_name(Phase p);
+// The economy's phases, in order; then the year's statistics are collected and the closing phases run.
+inline constexpr Phase kEconomyPhases[] = {Phase::production, Phase::innovation, Phase::entry_exit,
+                                           Phase::relocation};
+inline constexpr Phase kClosingPhases[] = {Phase::attribution, Phase::governments};
 
 class Model {
  public:
@@ -32,7 +33,7 @@ class Model {
   virtual const char* name() const = 0;
   virtual std::span<const Phase> phases() const = 0;
   // `stats` holds this year's statistics in the attribution and governments phases, last year's before.
-  virtual void run(Phase phase, World& world, YearStats& stats) = 0;
+  virtual void run(Phase phase, World& world, const YearStats& stats) = 0;
 };
 
 using ModelList = std::vector<std::unique_ptr<Model>>;

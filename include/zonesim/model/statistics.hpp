@@ -9,12 +9,25 @@
 namespace zonesim {
 
 struct World;
+struct ZoneState;
 
 struct VarInfo {
   const char* name;
   const char* long_name;
   const char* units;
   bool integer;  // stored as int64
+};
+
+// When a variable is recorded: after the economy's phases (observed), or after the governments phase
+// (governed: what the attribution and governments phases set).
+enum class Stage { observed, governed };
+
+// A per-zone variable and where it comes from: a member of ZoneState, copied at its stage, or (state null) a
+// sum over the enterprises or a ratio, computed by collect_statistics.
+struct ZoneVarInfo : VarInfo {
+  std::vector<double> ZoneState::*state;
+  Stage stage;
+  bool may_be_negative;
 };
 
 enum ZoneVar {
@@ -41,8 +54,15 @@ enum TotalVar { total_gdp, total_subsidy, subsidy_waste, relocations, total_exte
 inline constexpr std::array<ZoneVar, 3> kMetricVars = {ZoneVar::gdp, ZoneVar::patents, ZoneVar::firms};
 inline constexpr std::array<const char*, 3> kMetricVarNames = {"gdp", "patents", "firms"};
 
-extern const std::array<VarInfo, kZoneVarCount> kZoneVars;
-extern const std::array<VarInfo, kTotalVarCount> kTotalVars;
+// A total over zones: the sum of a per-zone variable, or (zone_var < 0) of a member of ZoneState.
+struct TotalVarInfo : VarInfo {
+  int zone_var;
+  std::vector<double> ZoneState::*state;
+};
+
+// The record's rows: name, long name, units and source of every per-zone variable and total, in output order.
+extern const std::array<ZoneVarInfo, kZoneVarCount> kZoneVars;
+extern const std::array<TotalVarInfo, kTotalVarCount> kTotalVars;
 
 struct YearStats {
   int year = 0;
@@ -53,10 +73,13 @@ struct YearStats {
   explicit YearStats(int zones = 0);
 };
 
-// Sums over enterprises and zone state for the world as it stands. Deterministic whatever the thread count:
-// enterprises are reduced in fixed-size chunks whose partial sums are added in chunk order.
+// The statistics stage is the record's only writer; models write world and zone state only.
+// Starts this year's record from the world as it stands after the economy's phases: sums over enterprises
+// and the observed zone state. Deterministic whatever the thread count: enterprises are reduced in fixed-size
+// chunks whose partial sums are added in chunk order.
 void collect_statistics(const World& world, YearStats& stats);
-// Totals and metrics from the per-zone variables (after attribution and governments have filled theirs).
+// Completes it after the governments phase: the governed zone state, the totals, a check, and the metrics of
+// the zones that exist in the year.
 void finish_statistics(const World& world, YearStats& stats);
 // Stops the run with NumericalError naming variable, zone and year if anything is non-finite or negative
 // where it cannot be.

@@ -107,6 +107,9 @@ struct ZoneState {
   // Budgets of the year (billion CNY).
   std::vector<double> revenue, transfers_in, subsidy_budget, services_spending;
   std::vector<double> subsidy_paid, subsidy_waste, fiscal_balance;
+  // GDP as attributed for evaluation: each year's GDP, unless the attribution phase (output-sharing rules)
+  // changes it; the tournament scores it.
+  std::vector<double> attributed_gdp;
   // The tournament: this year's score and pressure (share of rivals ranked above, provincial and national).
   std::vector<double> tournament_score, tournament_pressure;
   // Each zone's evaluation weights and national orientation (from governments.*; mechanisms may change them).
@@ -127,8 +130,24 @@ inline constexpr bool is_hot_sector(Sector s) {
   return s == Sector::semiconductors || s == Sector::new_energy || s == Sector::biomedicine;
 }
 
+// What the engine's own world code needs from the scenario: building zones and enterprises, zones that enter
+// later, the year's metrics. Models read the spec they were made with, never this.
+struct WorldParams {
+  EnterpriseSpec enterprises;
+  ZonesSpec zones;
+  GovernmentSpec governments;  // a zone's initial budgets and service capacity
+  MetricsSpec metrics;
+};
+
+// Non-national parks' offer to movers, one more option in relocation's choice (competing_parks sets it).
+struct OutsideOption {
+  double offer = -1;          // subsidy to movers, share of value added; < 0: there are no parks
+  double attractiveness = 0;  // the parks' utility bonus
+  double place_share = 1;     // the parks' place factor as a power of the origin zone's
+};
+
 struct World {
-  const ScenarioSpec* spec = nullptr;
+  WorldParams params;
   ZoneTable table;
   RunKey key;
   int year = 0;  // calendar year of the current state
@@ -150,7 +169,7 @@ struct World {
   // Economy-wide conditions that mechanisms may shift (initialised from the scenario).
   double digital_share = 0;      // probability that an entrant is digital
   double digital_place_tie = 0;  // digital enterprises' place elasticities relative to the others'
-  double outside_offer = -1;  // non-national parks' subsidy to movers (share of value added); < 0: no parks
+  OutsideOption outside_option;
 
   double distance(int a, int b) const { return distance_km[pair(a, b)]; }
   std::size_t pair(int a, int b) const { return static_cast<std::size_t>(a * zone_count() + b); }

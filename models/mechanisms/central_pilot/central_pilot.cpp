@@ -163,7 +163,7 @@ void CentralPilot::fund(World& w) {
   }
 }
 
-void CentralPilot::run(Phase phase, World& w, YearStats&) {
+void CentralPilot::run(Phase phase, World& w, const YearStats&) {
   if (!selected_) {
     pilots_ = select_pilot_zones(spec_, w, source_);
     selected_ = true;

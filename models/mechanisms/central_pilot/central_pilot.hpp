@@ -22,7 +22,7 @@ class CentralPilot : public Model {
   CentralPilot(const CentralPilotSpec& spec, std::string source) : spec_(spec), source_(std::move(source)) {}
   const char* name() const override { return "central_pilot"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
   const std::vector<int>& pilots() const { return pilots_; }
 
  private:

@@ -3,7 +3,7 @@
 // offer movers
 //   offer_t = min(1, offer * (1 + offer_growth)^(t - 1))      (t = 1 in the first simulated year)
 // as a share of value added, paid in full. The offer reaches the relocation model through
-// World::outside_offer (negative, the default, means no parks); relocation adds the park as one more option
+// World::outside_option (an offer below 0, the default, means no parks); relocation adds the park as one more option
 // of the mover's logit choice (models/relocation.cpp: park_utility) and frees the slot of an enterprise that
 // takes it. docs/mechanisms/competing_parks.md.
 #include "mechanisms/competing_parks/competing_parks.hpp"
@@ -26,7 +26,9 @@ double CompetingParks::offer_in(int step) const {
   return std::clamp(p_.offer * std::pow(1.0 + p_.offer_growth, step - 1), 0.0, 1.0);
 }
 
-void CompetingParks::run(Phase, World& w, YearStats&) { w.outside_offer = offer_in(w.step); }
+void CompetingParks::run(Phase, World& w, const YearStats&) {
+  w.outside_option = {offer_in(w.step), p_.attractiveness, p_.place_share};
+}
 
 std::unique_ptr<Model> make_competing_parks(const ScenarioSpec& spec) {
   if (!spec.mechanisms.competing_parks.enabled) return nullptr;

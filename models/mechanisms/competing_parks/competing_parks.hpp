@@ -15,7 +15,7 @@ class CompetingParks : public Model {
   explicit CompetingParks(const ScenarioSpec& spec) : p_(spec.mechanisms.competing_parks) {}
   const char* name() const override { return "competing_parks"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
   // The parks' offer (share of value added) in simulated year `step` (1 = the first), at most 1.
   double offer_in(int step) const;

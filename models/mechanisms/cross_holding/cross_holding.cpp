@@ -28,7 +28,7 @@ constexpr double kMinAmount = 1e-9;  // billion CNY: one yuan
 
 std::span<const Phase> CrossHolding::phases() const { return kPhases; }
 
-void CrossHolding::run(Phase, World& w, YearStats& stats) {
+void CrossHolding::run(Phase, World& w, const YearStats& stats) {
   // The initial state is the zone table's: money flows from the first simulated year.
   if (w.step == 0) return;
   if (partner_.empty()) {
@@ -39,13 +39,6 @@ void CrossHolding::run(Phase, World& w, YearStats& stats) {
   pay_dividends(w);
   invest(w, stats);
   update_edges(w, stats);
-  ZoneState& zs = w.zones;
-  // The statistics were collected before this phase.
-  for (std::size_t z = 0; z < zs.equity_out.size(); ++z) {
-    stats.zone[ZoneVar::equity_out][z] = zs.equity_out[z];
-    stats.zone[ZoneVar::equity_in][z] = zs.equity_in[z];
-    stats.zone[ZoneVar::external_funds][z] = zs.external_funds[z];
-  }
 }
 
 // Equity is carried at the value of what it built, which depreciates like all service capacity.

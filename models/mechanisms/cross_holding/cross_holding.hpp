@@ -19,7 +19,7 @@ class CrossHolding : public Model {
       : p_(spec.mechanisms.cross_holding), depreciation_(spec.governments.service_depreciation) {}
   const char* name() const override { return "cross_holding"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
   // The lagging zone outside its province that an investor backs year after year (-1: none).
   int partner(int investor) const {

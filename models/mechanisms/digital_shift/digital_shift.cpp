@@ -36,7 +36,7 @@ double DigitalShift::place_tie_after(int years) const {
 }
 
 // Runs at the end of year `step` (step 0: the initial state) and sets the conditions of the next year.
-void DigitalShift::run(Phase, World& w, YearStats&) {
+void DigitalShift::run(Phase, World& w, const YearStats&) {
   w.digital_share = share_after(w.step + 1);
   w.digital_place_tie = place_tie_after(w.step + 1);
 }

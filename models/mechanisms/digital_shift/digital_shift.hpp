@@ -17,7 +17,7 @@ class DigitalShift : public Model {
   explicit DigitalShift(const ScenarioSpec& spec);
   const char* name() const override { return "digital_shift"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
   // The entrants' digital share and the digital place tie in effect `years` years after the start.
   double share_after(int years) const;

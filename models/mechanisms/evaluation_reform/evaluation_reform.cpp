@@ -19,7 +19,7 @@ constexpr Phase kPhases[] = {Phase::governments};
 
 std::span<const Phase> EvaluationReform::phases() const { return kPhases; }
 
-void EvaluationReform::run(Phase, World& w, YearStats&) {
+void EvaluationReform::run(Phase, World& w, const YearStats&) {
   std::fill(w.zones.evaluation.begin(), w.zones.evaluation.end(), spec_.weights);
   std::fill(w.zones.national_orientation.begin(), w.zones.national_orientation.end(),
             spec_.national_orientation);

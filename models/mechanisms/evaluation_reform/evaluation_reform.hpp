@@ -17,7 +17,7 @@ class EvaluationReform : public Model {
   explicit EvaluationReform(const EvaluationReformSpec& spec) : spec_(spec) {}
   const char* name() const override { return "evaluation_reform"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
  private:
   EvaluationReformSpec spec_;

@@ -66,7 +66,7 @@ int choose_leader(const ZoneTable& table, const std::vector<int>& active, const 
 
 std::span<const Phase> OnePlusN::phases() const { return kPhases; }
 
-void OnePlusN::run(Phase, World& w, YearStats& stats) {
+void OnePlusN::run(Phase, World& w, const YearStats& stats) {
   update_networks(w, stats);
   refresh_service_import(w);
 }

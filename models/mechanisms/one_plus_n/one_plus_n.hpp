@@ -18,7 +18,7 @@ class OnePlusN : public Model {
   explicit OnePlusN(const ScenarioSpec& spec) : p_(spec.mechanisms.one_plus_n) {}
   const char* name() const override { return "one_plus_n"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
   // The network of a province: its leader (-1 while it has fewer than two active zones) and members.
   int leader(int province) const {

@@ -81,12 +81,12 @@ void OutputSharing::lower_resistance(World& w) {
   }
 }
 
-void OutputSharing::run(Phase, World& w, YearStats& stats) {
+void OutputSharing::run(Phase, World& w, const YearStats& stats) {
   lower_resistance(w);
   const std::vector<double>& gdp_real = stats.zone[gdp];
   std::vector<double> attributed = attribute_movers(w, gdp_real, spec_.years, spec_.origin_share);
   attribute_co_built(w, gdp_real, spec_.co_built_share, attributed);
-  stats.zone[gdp_attributed] = std::move(attributed);
+  w.zones.attributed_gdp = std::move(attributed);
 }
 
 std::unique_ptr<Model> make_output_sharing(const ScenarioSpec& spec) {

@@ -20,7 +20,7 @@ class OutputSharing : public Model {
   explicit OutputSharing(const OutputSharingSpec& spec) : spec_(spec) {}
   const char* name() const override { return "output_sharing"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
  private:
   void lower_resistance(World& world);

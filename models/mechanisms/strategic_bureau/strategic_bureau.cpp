@@ -43,7 +43,7 @@ StrategicBureau::StrategicBureau(const ScenarioSpec& spec)
 
 std::span<const Phase> StrategicBureau::phases() const { return kPhases; }
 
-void StrategicBureau::run(Phase phase, World& w, YearStats& stats) {
+void StrategicBureau::run(Phase phase, World& w, const YearStats& stats) {
   const auto Z = static_cast<std::size_t>(w.zone_count());
   if (has_bureau_.size() != Z) {
     has_bureau_.assign(Z, 0);

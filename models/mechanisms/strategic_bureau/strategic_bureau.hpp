@@ -25,7 +25,7 @@ class StrategicBureau : public Model {
   explicit StrategicBureau(const ScenarioSpec& spec);
   const char* name() const override { return "strategic_bureau"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
   // For tests and reports: projects under way, and totals since the start.
   const std::vector<Project>& projects() const { return projects_; }

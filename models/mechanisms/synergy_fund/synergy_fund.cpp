@@ -65,7 +65,7 @@ std::vector<double> synergy_allocation(const World& w, const std::vector<double>
 
 std::span<const Phase> SynergyFund::phases() const { return kPhases; }
 
-void SynergyFund::run(Phase, World& w, YearStats& stats) {
+void SynergyFund::run(Phase, World& w, const YearStats& stats) {
   const auto Z = static_cast<std::size_t>(w.zone_count());
   const std::vector<double> money = synergy_allocation(w, stats.zone[gdp], spec_.size, spec_.lagging_share);
   const double parts = spec_.development_share + spec_.industry_share + spec_.venture_share;

@@ -19,7 +19,7 @@ class SynergyFund : public Model {
   SynergyFund(const SynergyFundSpec& spec, double max_density) : spec_(spec), max_density_(max_density) {}
   const char* name() const override { return "synergy_fund"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
  private:
   SynergyFundSpec spec_;

@@ -42,7 +42,7 @@ std::vector<std::pair<int, int>> partner_pairs(const World& w) {
 
 std::span<const Phase> TransferPayments::phases() const { return kPhases; }
 
-void TransferPayments::run(Phase, World& w, YearStats& stats) {
+void TransferPayments::run(Phase, World& w, const YearStats&) {
   compensation_paid_ = project_funding_paid_ = 0;
   // The initial state is the zone table's: money flows from the first simulated year.
   if (w.step == 0) return;
@@ -50,9 +50,6 @@ void TransferPayments::run(Phase, World& w, YearStats& stats) {
   if (links.empty()) return;
   compensate(w, links);
   fund_projects(w, links);
-  // The statistics were collected before this phase.
-  for (std::size_t z = 0; z < w.zones.external_funds.size(); ++z)
-    stats.zone[ZoneVar::external_funds][z] = w.zones.external_funds[z];
 }
 
 // The revenue a zone loses with the enterprises that moved to a partner, for compensation_years after the

@@ -20,7 +20,7 @@ class TransferPayments : public Model {
       : p_(spec.mechanisms.transfer_payments), tax_rate_(spec.governments.tax_rate) {}
   const char* name() const override { return "transfer_payments"; }
   std::span<const Phase> phases() const override;
-  void run(Phase phase, World& world, YearStats& stats) override;
+  void run(Phase phase, World& world, const YearStats& stats) override;
 
   // Paid in the last year run: compensation and project funding, billion CNY.
   double compensation_paid() const { return compensation_paid_; }

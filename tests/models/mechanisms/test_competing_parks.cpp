@@ -55,7 +55,7 @@ TEST_CASE("competing_parks: the offer grows by offer_growth a year, within [0, 1
   s.mechanisms.competing_parks.offer_growth = 0.5;
   CHECK(CompetingParks(s).offer_in(10) == 1);
   CHECK(make_competing_parks(spec_of(false)) == nullptr);
-  CHECK(build_world(s, zone_table_for(s), {1, 0}).outside_offer < 0);  // no parks until the model says so
+  CHECK(build_world(s, zone_table_for(s), {1, 0}).outside_option.offer < 0);  // no parks until the model says so
 }
 
 TEST_CASE("competing_parks: enterprises that go to a park leave the zones and count only as moved out") {

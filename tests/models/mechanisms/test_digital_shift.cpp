@@ -63,10 +63,10 @@ TEST_CASE("digital_shift: the share rises linearly to its cap, the place tie sta
 
 TEST_CASE("digital_shift: after k years the world's and the entrants' digital shares are higher") {
   const int k = 8;
-  const ScenarioSpec off = spec_of(false), on = spec_of(true);  // a world points to its scenario: keep them
+  const ScenarioSpec off = spec_of(false), on = spec_of(true);
   const World base = run_years(off, k);
   const World shifted = run_years(on, k);
-  const auto& d = shifted.spec->mechanisms.digital_shift;
+  const auto& d = on.mechanisms.digital_shift;
   CHECK(base.digital_share == Approx(0.15));
   CHECK(shifted.digital_share == Approx(0.15 + (k + 1) * d.entrant_share_growth));  // set for year k + 1
   CHECK(shifted.digital_place_tie == Approx(0.3 + (k + 1) * d.place_tie_change));
