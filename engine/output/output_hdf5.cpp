@@ -17,26 +17,8 @@ namespace {
 
 using h5::Handle;
 
-struct MetricInfo {
-  const char* name;
-  const char* long_name;
-  double metrics::MetricSet::*member;
-};
-constexpr std::array<MetricInfo, 11> kMetrics = {{
-    {"gini", "Gini coefficient", &metrics::MetricSet::gini},
-    {"theil_t", "Theil T index (GE(1))", &metrics::MetricSet::theil_t},
-    {"theil_l", "Theil L index (GE(0), mean log deviation)", &metrics::MetricSet::theil_l},
-    {"theil_between", "between-province part of Theil T", &metrics::MetricSet::theil_between},
-    {"theil_within", "within-province part of Theil T", &metrics::MetricSet::theil_within},
-    {"top10_share", "share of the top-k zones (k = metrics.top_k, 10 by default)",
-     &metrics::MetricSet::top10_share},
-    {"cv", "coefficient of variation", &metrics::MetricSet::cv},
-    {"hhi", "Herfindahl-Hirschman index of zone shares", &metrics::MetricSet::hhi},
-    {"esteban_ray", "Esteban-Ray polarization index (provinces as groups)", &metrics::MetricSet::esteban_ray},
-    {"wolfson", "Wolfson polarization index", &metrics::MetricSet::wolfson},
-    {"zhang_kanbur", "Zhang-Kanbur polarization index (provinces as groups)",
-     &metrics::MetricSet::zhang_kanbur},
-}};
+using metrics::kMetrics;
+using metrics::MetricInfo;
 
 std::string utc_now() {
   const std::time_t t = std::time(nullptr);

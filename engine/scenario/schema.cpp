@@ -201,7 +201,10 @@ void evaluation_keys(KeyCatalogue& keys) {
 
 void metrics_keys(KeyCatalogue& keys) {
   Rows<MetricsSpec> r(keys, "metrics", [](ScenarioSpec& s) -> MetricsSpec& { return s.metrics; });
-  r.whole("top_k", &MetricsSpec::top_k, 10, 1, 178, "1", "k of the top-k share (the top10_share_* outputs).");
+  // Only 10: the outputs are named top10_share_*, and another k would make the name false.
+  r.whole("top_k", &MetricsSpec::top_k, 10, 10, 10, "1",
+          "k of the top10_share_* outputs: 10 (another top-k share is computed from the per-zone variables).",
+          {10});
   r.num("esteban_ray_alpha", &MetricsSpec::esteban_ray_alpha, 1.6, 0, 1.6, "1",
         "Polarization sensitivity alpha of Esteban-Ray (1994).");
 }

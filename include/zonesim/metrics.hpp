@@ -8,6 +8,7 @@
 // - empty input, a single value and all-zero input give 0, except that the concentration measures hhi and
 //   top_k_share give 1 for a single positive value (that zone holds everything);
 // - no function returns NaN or infinity: a ratio whose denominator is zero uses kRatioFloor (see below).
+#include <array>
 #include <span>
 #include <vector>
 
@@ -36,6 +37,28 @@ struct MetricSet {
   double wolfson = 0;
   double zhang_kanbur = 0;  // theil_between / theil_within
 };
+
+// The output rows of the indices: <name>_<variable> in the result file, with its long name (units "1").
+struct MetricInfo {
+  const char* name;
+  const char* long_name;
+  double MetricSet::*member;
+};
+inline constexpr std::array<MetricInfo, 11> kMetrics = {{
+    {"gini", "Gini coefficient", &MetricSet::gini},
+    {"theil_t", "Theil T index (GE(1))", &MetricSet::theil_t},
+    {"theil_l", "Theil L index (GE(0), mean log deviation)", &MetricSet::theil_l},
+    {"theil_between", "between-province part of Theil T", &MetricSet::theil_between},
+    {"theil_within", "within-province part of Theil T", &MetricSet::theil_within},
+    {"top10_share", "share of the ten largest zones",
+     &MetricSet::top10_share},
+    {"cv", "coefficient of variation", &MetricSet::cv},
+    {"hhi", "Herfindahl-Hirschman index of zone shares", &MetricSet::hhi},
+    {"esteban_ray", "Esteban-Ray polarization index (provinces as groups)", &MetricSet::esteban_ray},
+    {"wolfson", "Wolfson polarization index", &MetricSet::wolfson},
+    {"zhang_kanbur", "Zhang-Kanbur polarization index (provinces as groups)",
+     &MetricSet::zhang_kanbur},
+}};
 
 double gini(std::span<const double> x);
 // Population standard deviation (divisor n) over the mean.

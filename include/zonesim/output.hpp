@@ -1,5 +1,5 @@
 #pragma once
-// The result file (HDF5, netCDF-4 compatible; names FIXED by INTERFACE.md, documented in docs/output.md).
+// The result file (HDF5, netCDF-4 compatible; names FIXED by docs/contract.md, documented in docs/output.md).
 // One layout for single runs and sweeps: every variable carries the scenario and replicate axes.
 #include <cstdint>
 #include <functional>

@@ -84,7 +84,7 @@ struct RelocationSpec {
   double province_cost = 0;      // utility cost of leaving the province
 };
 
-// Evaluation weights of the tournament (local orientation; issue 5, MODEL.md 5.0 and 5.7).
+// Evaluation weights of the tournament (local orientation; docs/specification.md 5.0 and 5.7).
 struct EvaluationSpec {
   double gdp = 0;          // growth of attributed GDP
   double tax = 0;          // growth of fiscal revenue
@@ -111,7 +111,7 @@ struct GovernmentSpec {
   EvaluationSpec evaluation;
 };
 
-// ---- The incentive schemes of the articles: mechanisms.<name> (MODEL.md section 5; docs/mechanisms.md).
+// ---- The incentive schemes of the articles: mechanisms.<name> (docs/specification.md section 5; docs/mechanisms.md).
 // ---- Each is off by default; its model in models/<name>.cpp acts only when enabled.
 
 struct CrossHoldingSpec {  // 5.1, seed 001 incentive 2

@@ -1,5 +1,5 @@
 #pragma once
-// Entry and exit of enterprises (MODEL.md section 4 step 3; docs/model.md).
+// Entry and exit of enterprises (docs/specification.md section 4 step 3; docs/model.md).
 #include <cstdint>
 #include <vector>
 

@@ -1,6 +1,6 @@
 #pragma once
 // Zone budgets: revenue from the zone's enterprises, the city's transfer, subsidies paid under a hard budget,
-// services built, the record of subsidy waste (MODEL.md 5.0; docs/model.md).
+// services built, the record of subsidy waste (docs/specification.md 5.0; docs/model.md).
 #include "zonesim/model/model.hpp"
 
 namespace zonesim {

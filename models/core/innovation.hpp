@@ -1,6 +1,6 @@
 #pragma once
 // Innovation: R&D, stochastic success raising productivity, patents, knowledge stocks and their spillovers
-// (MODEL.md section 4 step 2; docs/model.md).
+// (docs/specification.md section 4 step 2; docs/model.md).
 #include <vector>
 
 #include "zonesim/model/model.hpp"

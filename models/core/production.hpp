@@ -1,5 +1,5 @@
 #pragma once
-// Production with agglomeration, knowledge and congestion (MODEL.md sections 3-4; docs/model.md).
+// Production with agglomeration, knowledge and congestion (docs/specification.md sections 3-4; docs/model.md).
 #include <vector>
 
 #include "zonesim/model/model.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// Relocation: a discrete (logit) choice over all zones (MODEL.md section 4 step 4; docs/model.md). Movers of
+// Relocation: a discrete (logit) choice over all zones (docs/specification.md section 4 step 4; docs/model.md). Movers of
 // one (origin zone, sector) cell draw their destination from the cell's table in O(log Z).
 #include <cstdint>
 #include <vector>

@@ -1,6 +1,6 @@
 #pragma once
 // Subsidy competition: each zone sets next year's subsidy share of its budget and its offers to movers and
-// entrants, escalating under tournament pressure, herding on hot sectors, within its budget (MODEL.md 5.0).
+// entrants, escalating under tournament pressure, herding on hot sectors, within its budget (docs/specification.md 5.0).
 #include "zonesim/model/model.hpp"
 
 namespace zonesim {

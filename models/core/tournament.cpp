@@ -81,7 +81,7 @@ std::vector<std::vector<double>> Tournament::criteria(const World& w, const Year
     last_revenue_[z] = w.zones.revenue[z];
     last_patents_[z] = s.zone[patents][z];
   }
-  // An investor counts its equity share of each investee's growth as its own (cross-holding, MODEL.md 5.1).
+  // An investor counts its equity share of each investee's growth as its own (cross-holding, docs/specification.md 5.1).
   const std::vector<double> own_growth = c[0];
   for (std::size_t a = 0; a < Z; ++a)
     for (std::size_t b = 0; b < Z; ++b) {

@@ -1,7 +1,7 @@
 #pragma once
 // The promotion tournament: zones scored on attributed statistics by evaluation weights, ranked in their
 // province and nationally; the share of rivals ranked above is the pressure that drives effort
-// (MODEL.md 5.0).
+// (docs/specification.md 5.0).
 #include <vector>
 
 #include "zonesim/model/model.hpp"

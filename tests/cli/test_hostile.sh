@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Hostile input for every command (issue 11; docs/robustness.md): missing, empty, binary, directory, badly
+# Hostile input for every command (docs/robustness.md): missing, empty, binary, directory, badly
 # encoded and alias-bomb YAML, numbers out of their domain, extends cycles, outputs that cannot be written,
 # full disks, damaged and foreign result files. Each must end with exit 2 (bad input) or 1 (I/O failure), a
 # `zonesim: error:` line naming the file (and key), no crash and nothing at -o.

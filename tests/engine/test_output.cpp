@@ -1,4 +1,4 @@
-// The result file honours the FIXED contract of INTERFACE.md: names, axes, dimension scales, units, provenance.
+// The result file honours the FIXED contract (docs/contract.md): names, axes, dimension scales, units, provenance.
 // The expected names are spelled out here, independently of the tables that the writer uses.
 #include <hdf5.h>
 #include <hdf5_hl.h>

@@ -1,4 +1,4 @@
-// Hostile input at the library level (issue 11; docs/robustness.md): YAML that is not text, not UTF-8, an
+// Hostile input at the library level (docs/robustness.md): YAML that is not text, not UTF-8, an
 // alias bomb or cycle; numbers past what their types hold; sweeps too large to plan; HDF5 files that are
 // foreign or damaged in ways a fuzzer would not reach quickly; and the numerical guards of the step.
 #include <hdf5.h>

@@ -142,6 +142,30 @@ TEST_CASE("shares that must sum to 1") {
                          "    industry_share: 0.1\n").empty());
 }
 
+TEST_CASE("a central pilot's zone names are checked when the scenario is loaded, with FILE:LINE:COL") {
+  TempDir dir;
+  const std::string head = "mechanisms:\n  central_pilot:\n    enabled: true\n    selection: list\n";
+  auto p = problems_of(dir, head + "    list: \"Zhongguancun Sceince Park; Atlantis High-tech Zone\"\n");
+  REQUIRE(p.size() == 2);
+  CHECK(contains(p[0], "s.yaml:5:11: mechanisms.central_pilot.list: unknown zone 'Zhongguancun Sceince Park' "
+                       "(did you mean 'Zhongguancun Science Park'?)"));
+  CHECK(contains(p[1], "s.yaml:5:11: mechanisms.central_pilot.list: unknown zone 'Atlantis High-tech Zone'"));
+  p = problems_of(dir, head);
+  REQUIRE(p.size() == 1);
+  CHECK(contains(p[0], "mechanisms.central_pilot.list: selection is 'list' but no zone is named"));
+  CHECK(problems_of(dir, head + "    list: \"zhongguancun science park\"\n").empty());  // case does not matter
+  // Switched off, or another selection: the list is not read.
+  CHECK(problems_of(dir, "mechanisms:\n  central_pilot:\n    selection: list\n    list: Atlantis\n").empty());
+}
+
+TEST_CASE("metrics.top_k is 10, the k that the top10_share_* outputs are named for") {
+  TempDir dir;
+  const auto p = problems_of(dir, "metrics:\n  top_k: 5\n");
+  REQUIRE(p.size() == 1);
+  CHECK(contains(p[0], "s.yaml:2:10: metrics.top_k: '5' is out of range"));
+  CHECK(problems_of(dir, "metrics:\n  top_k: 10\n").empty());
+}
+
 TEST_CASE("malformed YAML, duplicate keys, empty and missing files") {
   TempDir dir;
   auto p = problems_of(dir, "seed: 1\nenterprises:\n  count: [1, 2\n");

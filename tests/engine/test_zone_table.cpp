@@ -1,4 +1,4 @@
-// The shipped zone table reproduces the published distribution targets (MODEL.md section 2) within 1%.
+// The shipped zone table reproduces the published distribution targets (docs/specification.md section 2) within 1%.
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <functional>

@@ -1,5 +1,5 @@
 // Governments: budgets never exceeded, subsidy escalation under the GDP tournament, herding on hot sectors,
-// and evaluation weights that move spending from subsidies to services (issue 5).
+// and evaluation weights that move spending from subsidies to services.
 #include <catch2/catch.hpp>
 #include <numeric>
 

@@ -1,4 +1,4 @@
-// Benchmark: time per metrics::compute_all for one year of zones (issue 4 asks for well under a millisecond
+// Benchmark: time per metrics::compute_all for one year of zones (the target is well under a millisecond
 // for 178 zones in 31 provinces), unweighted and with population weights (zone employment).
 // Usage: bench_metrics [n_zones=178] [n_groups=31] [calls_per_batch=2000]
 #include <algorithm>

@@ -13,7 +13,7 @@ namespace zonesim {
 struct World;
 struct YearStats;
 
-// The phases of one year, in the order the step runs them (MODEL.md section 4; docs/model.md).
+// The phases of one year, in the order the step runs them (docs/specification.md section 4; docs/model.md).
 enum class Phase {
   production,   // output, wages, rents, profits
   innovation,   // R&D, patents, knowledge stocks and spillovers

@@ -1,6 +1,6 @@
 #pragma once
 // What a run records each year: per-zone variables, totals and the inequality metrics. The names, long names
-// and units below are the HDF5 contract (INTERFACE.md); output and docs read them from here.
+// and units below are the HDF5 contract (docs/contract.md); output and docs read them from here.
 #include <array>
 #include <vector>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Central pilot investment (MODEL.md 5.6; seed 000 challenge 1): the centre picks pilot zones and pays each a
+// Central pilot investment (docs/specification.md 5.6; seed 000 challenge 1): the centre picks pilot zones and pays each a
 // fixed sum a year to buy its commitment to national strategy; the money funds enterprises' R&D and the
 // zone's services, and the pilot's weight of the national orientation rises
 // (docs/mechanisms/central_pilot.md).

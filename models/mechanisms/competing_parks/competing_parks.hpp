@@ -1,5 +1,5 @@
 #pragma once
-// Competing parks (MODEL.md 5.9; seed 000 challenge 3): new science cities and other non-national parks near
+// Competing parks (docs/specification.md 5.9; seed 000 challenge 3): new science cities and other non-national parks near
 // every zone drain movers with generous subsidies (docs/mechanisms/competing_parks.md).
 #include <memory>
 

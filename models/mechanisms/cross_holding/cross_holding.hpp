@@ -1,5 +1,5 @@
 #pragma once
-// Cross-holding between zones' asset companies (MODEL.md 5.1; seed 001 incentive 2): the most advanced zones
+// Cross-holding between zones' asset companies (docs/specification.md 5.1; seed 001 incentive 2): the most advanced zones
 // buy equity in lagging zones' projects; capital flows in, dividends flow back
 // (docs/mechanisms/cross_holding.md).
 #include <memory>

@@ -1,5 +1,5 @@
 #pragma once
-// Digital shift (MODEL.md 5.9; seed 000 challenge 5): a growing share of digital entrants, ever more weakly
+// Digital shift (docs/specification.md 5.9; seed 000 challenge 5): a growing share of digital entrants, ever more weakly
 // tied to place (docs/mechanisms/digital_shift.md).
 #include <memory>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Evaluation reform (MODEL.md 5.7; seed 000 challenges 1 and 3, seed 001 incentive 1): cooperation,
+// Evaluation reform (docs/specification.md 5.7; seed 000 challenges 1 and 3, seed 001 incentive 1): cooperation,
 // radiation, innovation and the ministry's evaluation enter the tournament, and the national orientation
 // weighs more in promotions. Every zone's evaluation weights and orientation are replaced
 // (docs/mechanisms/evaluation_reform.md).

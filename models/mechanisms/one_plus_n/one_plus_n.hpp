@@ -1,5 +1,5 @@
 #pragma once
-// Provincial "1+N" networks (MODEL.md 5.2; seed 001 section 3): in each province the first-class zone leads
+// Provincial "1+N" networks (docs/specification.md 5.2; seed 001 section 3): in each province the first-class zone leads
 // the N weakest zones through branch parks, with cooperation edges of three types
 // (docs/mechanisms/one_plus_n.md).
 #include <memory>

@@ -1,5 +1,5 @@
 #pragma once
-// Output-sharing rules (MODEL.md 5.3; seed 001 incentive 1): a moved enterprise's output counts partly to its
+// Output-sharing rules (docs/specification.md 5.3; seed 001 incentive 1): a moved enterprise's output counts partly to its
 // origin for K years, and a co-built (equity-held) project's output partly to its investors. Only the
 // attributed GDP that officials are judged on changes, never real output (docs/mechanisms/output_sharing.md).
 #include <memory>

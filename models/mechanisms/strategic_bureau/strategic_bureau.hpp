@@ -1,5 +1,5 @@
 #pragma once
-// Strategic innovation bureau (MODEL.md 5.8; seed 000 challenge 4): zones fund long-horizon disruptive
+// Strategic innovation bureau (docs/specification.md 5.8; seed 000 challenge 4): zones fund long-horizon disruptive
 // projects that mostly fail; failures still leave knowledge and talent, the "whale fall"
 // (docs/mechanisms/strategic_bureau.md).
 #include <cstdint>

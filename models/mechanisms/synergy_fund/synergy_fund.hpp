@@ -1,5 +1,5 @@
 #pragma once
-// Provincial synergy funds (MODEL.md 5.5; seed 001 enabling 1): a fund of `size` billion CNY a year over all
+// Provincial synergy funds (docs/specification.md 5.5; seed 001 enabling 1): a fund of `size` billion CNY a year over all
 // provinces, shared by the provinces' zone GDP, given in equal parts to each province's lagging zones as land
 // (development), services (industry) and venture capital (docs/mechanisms/synergy_fund.md).
 #include <memory>

@@ -1,5 +1,5 @@
 #pragma once
-// Provincial transfer payments (MODEL.md 5.4; seed 001 incentive 3): the province funds co-built projects and
+// Provincial transfer payments (docs/specification.md 5.4; seed 001 incentive 3): the province funds co-built projects and
 // compensates the zone that loses enterprises to a partner (docs/mechanisms/transfer_payments.md). Partners
 // are zones linked by a cooperation or equity edge (one_plus_n, cross_holding): without them it pays nothing.
 #include <memory>
