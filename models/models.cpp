@@ -24,7 +24,8 @@ ModelList make_models(const ScenarioSpec& spec) {
   // The mechanisms that are switched on, in their running order.
   std::vector<const Mechanism*> order;
   for (const Mechanism& m : mechanisms()) order.push_back(&m);
-  std::sort(order.begin(), order.end(), [](const Mechanism* a, const Mechanism* b) { return a->runs < b->runs; });
+  std::sort(order.begin(), order.end(),
+            [](const Mechanism* a, const Mechanism* b) { return a->runs < b->runs; });
   for (const Mechanism* m : order)
     if (auto model = m->make(spec)) models.push_back(std::move(model));
   // Governments, in order: pay this year's subsidies and build services, score the tournament, set next

@@ -1,5 +1,7 @@
 // Reading a result file for `zonesim compare`: the metric at a year per (scenario, replicate), paired scheme
 // differences, and Sobol' or Morris indices when the file's design is sobol or morris. docs/sweeps.md.
+#include "zonesim/compare.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -10,7 +12,6 @@
 
 #include "output/h5.hpp"
 #include "sweep_internal.hpp"
-#include "zonesim/compare.hpp"
 
 namespace fs = std::filesystem;
 

@@ -7,8 +7,8 @@
 #include <map>
 #include <set>
 
-#include "sweep_internal.hpp"
 #include "scenario/yaml_read.hpp"
+#include "sweep_internal.hpp"
 
 namespace fs = std::filesystem;
 

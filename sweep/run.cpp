@@ -2,8 +2,6 @@
 // finished run saved at once in the directory beside OUT.h5, then OUT.h5 assembled from them and renamed into
 // place. All HDF5 calls happen on the calling thread, after the parallel part (Debian's HDF5 is not
 // thread-safe). docs/sweeps.md.
-#include "sweep_run.hpp"
-
 #include <omp.h>
 #include <signal.h>
 
@@ -13,6 +11,7 @@
 #include <filesystem>
 
 #include "output/h5.hpp"
+#include "sweep_run.hpp"
 #include "sweep_store.hpp"
 #include "zonesim/isolate.hpp"
 #ifdef ZONESIM_MPI

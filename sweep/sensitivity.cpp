@@ -1,4 +1,6 @@
 // Sobol' indices from Saltelli's design and Morris elementary effects, with percentile bootstrap intervals.
+#include "zonesim/sensitivity.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -6,7 +8,6 @@
 #include <tuple>
 
 #include "zonesim/design.hpp"
-#include "zonesim/sensitivity.hpp"
 
 namespace zonesim::stats {
 namespace {

@@ -1,6 +1,4 @@
 // The directory of finished runs beside OUT.h5: one file per run, written atomically; manifest and lock.
-#include "sweep_store.hpp"
-
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -15,6 +13,7 @@
 #include <sstream>
 #include <type_traits>
 
+#include "sweep_store.hpp"
 #include "zonesim/version.hpp"
 
 namespace fs = std::filesystem;

@@ -4,10 +4,10 @@
 #include <utility>
 
 #include "zonesim/model/model.hpp"
-#include "zonesim/scenario.hpp"
 #include "zonesim/model/statistics.hpp"
 #include "zonesim/model/step.hpp"
 #include "zonesim/model/world.hpp"
+#include "zonesim/scenario.hpp"
 
 namespace zonesim::test {
 

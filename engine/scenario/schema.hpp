@@ -32,7 +32,8 @@ const char* type_name(FieldType t);
 // Reading a scenario against a catalogue of keys (engine/scenario/scenario_load.cpp). The public
 // load_scenario() and friends (include/zonesim/scenario.hpp) call these with every key: the core's and the
 // registered mechanisms' (models/registry.cpp).
-ScenarioSpec load_scenario(const KeyCatalogue& keys, const std::string& path, const std::vector<Override>& overrides);
+ScenarioSpec load_scenario(const KeyCatalogue& keys, const std::string& path,
+                           const std::vector<Override>& overrides);
 ScenarioSpec default_scenario(const KeyCatalogue& keys);
 std::vector<FieldInfo> scenario_fields(const KeyCatalogue& keys);
 std::string parameters_markdown(const KeyCatalogue& keys);

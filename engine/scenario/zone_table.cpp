@@ -17,9 +17,12 @@ std::vector<std::string> split_csv_line(const std::string& line) {
   for (size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
     if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') out.back() += '"', ++i;
-      else if (c == '"') quoted = false;
-      else out.back() += c;
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+        out.back() += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        out.back() += c;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -33,7 +36,8 @@ std::vector<std::string> split_csv_line(const std::string& line) {
 
 class Row {
  public:
-  Row(const std::string& file, int line, const std::map<std::string, size_t>& cols, std::vector<std::string> v)
+  Row(const std::string& file, int line, const std::map<std::string, size_t>& cols,
+      std::vector<std::string> v)
       : file_(file), line_(line), cols_(cols), values_(std::move(v)) {}
 
   const std::string& text(const std::string& col) const { return values_[cols_.at(col)]; }
@@ -48,8 +52,7 @@ class Row {
     } catch (const std::exception&) {
       used = 0;
     }
-    if (s.empty() || used != s.size() || !std::isfinite(v))
-      fail(col, "'" + s + "' is not a number");
+    if (s.empty() || used != s.size() || !std::isfinite(v)) fail(col, "'" + s + "' is not a number");
     if (v < lo || v > hi) fail(col, "'" + s + "' is out of range");
     return v;
   }
@@ -65,9 +68,9 @@ class Row {
   std::vector<std::string> values_;
 };
 
-const std::vector<std::string> kRequired = {
-    "zone_id", "name_zh", "name_en", "province_zh", "province_en", "city_zh", "city_en", "lat", "lon",
-    "approved_year", "in_2019", "land_km2"};
+const std::vector<std::string> kRequired = {"zone_id",     "name_zh",       "name_en", "province_zh",
+                                            "province_en", "city_zh",       "city_en", "lat",
+                                            "lon",         "approved_year", "in_2019", "land_km2"};
 const std::vector<std::string> kYearly = {"rank", "gdp", "employment", "rnd_personnel", "invention_patents"};
 
 constexpr std::uintmax_t kMaxTableBytes = 64u << 20;
@@ -134,7 +137,8 @@ ZoneTable load_zone_table(const std::string& path, int year, bool later_zones) {
     // A zone approved after `year` enters in its approval year with its 2024 figures, rescaled then.
     std::string fy = y;
     if (!member) {
-      if (z.approved_year <= year) r.fail("approved_year", "a zone not in the 2019 set needs its approval year");
+      if (z.approved_year <= year)
+        r.fail("approved_year", "a zone not in the 2019 set needs its approval year");
       z.entry_year = z.approved_year;
       fy = "_2024";
     }

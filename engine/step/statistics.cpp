@@ -17,35 +17,59 @@ constexpr std::vector<double> ZoneState::*kSummed = nullptr;  // over enterprise
 }  // namespace
 
 const std::array<ZoneVarInfo, kZoneVarCount> kZoneVars = {{
-    {{"gdp", "zone GDP (value added of the enterprises located in the zone)", "billion CNY", false}, kSummed,
-     observed, false},
+    {{"gdp", "zone GDP (value added of the enterprises located in the zone)", "billion CNY", false},
+     kSummed,
+     observed,
+     false},
     {{"gdp_attributed", "zone GDP as attributed for evaluation (output-sharing rules)", "billion CNY", false},
-     &Z::attributed_gdp, governed, false},
+     &Z::attributed_gdp,
+     governed,
+     false},
     {{"employment", "employees of the zone's enterprises", "persons", false}, kSummed, observed, false},
     {{"firms", "simulated enterprises located in the zone", "1", true}, kSummed, observed, false},
-    {{"hightech_firms", "simulated high-tech enterprises located in the zone", "1", true}, kSummed, observed,
+    {{"hightech_firms", "simulated high-tech enterprises located in the zone", "1", true},
+     kSummed,
+     observed,
      false},
     {{"patents", "invention patents granted in the year", "1", false}, &Z::patents, observed, false},
-    {{"patent_stock", "invention patents in force (depreciated stock)", "1", false}, &Z::patent_stock, observed,
+    {{"patent_stock", "invention patents in force (depreciated stock)", "1", false},
+     &Z::patent_stock,
+     observed,
      false},
-    {{"rnd_personnel", "R&D personnel (full-time equivalent)", "persons", false}, &Z::rnd_personnel, observed,
+    {{"rnd_personnel", "R&D personnel (full-time equivalent)", "persons", false},
+     &Z::rnd_personnel,
+     observed,
      false},
-    {{"subsidy", "subsidies paid by the zone to enterprises in the year", "billion CNY", false}, &Z::subsidy_paid,
-     governed, false},
+    {{"subsidy", "subsidies paid by the zone to enterprises in the year", "billion CNY", false},
+     &Z::subsidy_paid,
+     governed,
+     false},
     {{"fiscal_balance", "zone budget balance: revenue minus spending in the year", "billion CNY", false},
-     &Z::fiscal_balance, governed, true},
+     &Z::fiscal_balance,
+     governed,
+     true},
     {{"occupancy", "employment over land capacity", "1", false}, kSummed, observed, false},
     {{"equity_out", "equity held by the zone's asset company in other zones", "billion CNY", false},
-     &Z::equity_out, governed, false},
+     &Z::equity_out,
+     governed,
+     false},
     {{"equity_in", "equity held in the zone by other zones' asset companies", "billion CNY", false},
-     &Z::equity_in, governed, false},
-    {{"relocations_in", "enterprises that moved into the zone in the year", "1", true}, &Z::relocations_in,
-     observed, false},
-    {{"relocations_out", "enterprises that moved out of the zone in the year", "1", true}, &Z::relocations_out,
-     observed, false},
+     &Z::equity_in,
+     governed,
+     false},
+    {{"relocations_in", "enterprises that moved into the zone in the year", "1", true},
+     &Z::relocations_in,
+     observed,
+     false},
+    {{"relocations_out", "enterprises that moved out of the zone in the year", "1", true},
+     &Z::relocations_out,
+     observed,
+     false},
     {{"external_funds", "money received under incentive schemes (province, centre, other zones) in the year",
       "billion CNY", false},
-     &Z::external_funds, governed, false},
+     &Z::external_funds,
+     governed,
+     false},
 }};
 
 const std::array<TotalVarInfo, kTotalVarCount> kTotalVars = {{
@@ -53,10 +77,13 @@ const std::array<TotalVarInfo, kTotalVarCount> kTotalVars = {{
     {{"total_subsidy", "subsidies paid by all zones", "billion CNY", false}, subsidy, nullptr},
     {{"subsidy_waste", "subsidies paid for relocations that only moved output between zones", "billion CNY",
       false},
-     -1, &Z::subsidy_waste},
+     -1,
+     &Z::subsidy_waste},
     {{"relocations", "enterprises that moved between zones in the year", "1", true}, relocations_in, nullptr},
-    {{"total_external_funds", "money paid to zones under incentive schemes in the year", "billion CNY", false},
-     external_funds, nullptr},
+    {{"total_external_funds", "money paid to zones under incentive schemes in the year", "billion CNY",
+      false},
+     external_funds,
+     nullptr},
 }};
 
 namespace {
@@ -90,7 +117,8 @@ void collect_statistics(const World& w, YearStats& s) {
   const ZoneVar summed[4] = {gdp, employment, firms, hightech_firms};
   for (int v = 0; v < 4; ++v)
     std::copy_n(sums.begin() + static_cast<long>(v * zones), zones, s.zone[summed[v]].begin());
-  for (std::size_t z = 0; z < zones; ++z) s.zone[occupancy][z] = s.zone[employment][z] / w.zones.land_capacity[z];
+  for (std::size_t z = 0; z < zones; ++z)
+    s.zone[occupancy][z] = s.zone[employment][z] / w.zones.land_capacity[z];
   copy_zone_state(w, s, Stage::observed);
 }
 

@@ -20,9 +20,9 @@ void fill_zone(World& w, int z, std::size_t begin, std::size_t end, const ZoneTa
   const double rnd_mu = std::log(std::max(es.rnd_intensity_median, 1e-12));
   double size_sum = 0, output_sum = 0;
   for (std::size_t e = begin; e < end; ++e) {
-    Stream size(w.key, step, e, Purpose::enterprise_size), tfp(w.key, step, e, Purpose::enterprise_productivity),
-        rnd(w.key, step, e, Purpose::enterprise_rnd), sector(w.key, step, e, Purpose::enterprise_sector),
-        age(w.key, step, e, Purpose::enterprise_age);
+    Stream size(w.key, step, e, Purpose::enterprise_size),
+        tfp(w.key, step, e, Purpose::enterprise_productivity), rnd(w.key, step, e, Purpose::enterprise_rnd),
+        sector(w.key, step, e, Purpose::enterprise_sector), age(w.key, step, e, Purpose::enterprise_age);
     f.zone[e] = static_cast<std::uint16_t>(z);
     f.origin_zone[e] = static_cast<std::uint16_t>(z);
     f.move_year[e] = 0;
@@ -32,7 +32,8 @@ void fill_zone(World& w, int z, std::size_t begin, std::size_t end, const ZoneTa
     f.output[e] = f.productivity[e] * l;  // output share; scaled to the zone's GDP below
     size_sum += l;
     output_sum += f.output[e];
-    f.rnd_intensity[e] = static_cast<float>(std::min(0.5, std::exp(rnd_mu + es.rnd_intensity_sigma * rnd.normal())));
+    f.rnd_intensity[e] =
+        static_cast<float>(std::min(0.5, std::exp(rnd_mu + es.rnd_intensity_sigma * rnd.normal())));
     const bool digital = sector.uniform() < es.digital_share;
     const auto other = sector.below(kSectorCount - 1);  // the seven non-digital sectors
     f.sector[e] = digital ? Sector::digital_services : static_cast<Sector>(other < 6 ? other : 7);
@@ -69,13 +70,15 @@ void generate_enterprises(World& w) {
   }
   const auto counts = apportion(w.params.enterprises.count, employment, 1);
   std::vector<std::size_t> start(counts.size() + 1, 0);
-  for (std::size_t i = 0; i < counts.size(); ++i) start[i + 1] = start[i] + static_cast<std::size_t>(counts[i]);
+  for (std::size_t i = 0; i < counts.size(); ++i)
+    start[i + 1] = start[i] + static_cast<std::size_t>(counts[i]);
   w.firms.resize(start.back());
   const int n = static_cast<int>(present.size());
 #pragma omp parallel for schedule(dynamic, 1)
   for (int i = 0; i < n; ++i) {
     const Zone& zone = w.table.zones[present[i]];
-    fill_zone(w, present[i], start[i], start[i + 1], {zone.gdp, zone.employment}, total_gdp / total_employment);
+    fill_zone(w, present[i], start[i], start[i + 1], {zone.gdp, zone.employment},
+              total_gdp / total_employment);
   }
 }
 

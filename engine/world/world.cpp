@@ -122,8 +122,9 @@ static void init_zone_state(World& w) {
   s.subsidy_offer.assign(n * kSectorCount, 0.0);
   s.payout_ratio.assign(n, 1.0);
   s.subsidy_share.assign(n, w.params.governments.subsidy_share);
-  for (auto* v : {&s.attributed_gdp, &s.revenue, &s.transfers_in, &s.subsidy_budget, &s.services_spending, &s.subsidy_paid,
-                  &s.subsidy_waste, &s.fiscal_balance, &s.tournament_score, &s.tournament_pressure})
+  for (auto* v :
+       {&s.attributed_gdp, &s.revenue, &s.transfers_in, &s.subsidy_budget, &s.services_spending,
+        &s.subsidy_paid, &s.subsidy_waste, &s.fiscal_balance, &s.tournament_score, &s.tournament_pressure})
     v->assign(n, 0.0);
   s.service_capacity.assign(n, 0.0);
   s.evaluation.assign(n, w.params.governments.evaluation);

@@ -35,8 +35,10 @@ void activate_entering_zones(World& w) {
   for (int z : entering) {
     const Zone& zone = w.table.zones[z];
     const ZoneTarget target{zone.gdp_2024 * gdp_scale, zone.employment_2024 * employment_scale};
-    const auto count = static_cast<std::size_t>(std::max(1.0, std::round(now[2] * target.employment / now[1])));
-    set_zone_figures(w, z, target.gdp, zone.patents_2024 * patent_scale, zone.rnd_personnel * employment_scale);
+    const auto count =
+        static_cast<std::size_t>(std::max(1.0, std::round(now[2] * target.employment / now[1])));
+    set_zone_figures(w, z, target.gdp, zone.patents_2024 * patent_scale,
+                     zone.rnd_personnel * employment_scale);
     add_zone_enterprises(w, z, count, target, mean_productivity);
   }
 }

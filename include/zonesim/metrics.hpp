@@ -50,14 +50,12 @@ inline constexpr std::array<MetricInfo, 11> kMetrics = {{
     {"theil_l", "Theil L index (GE(0), mean log deviation)", &MetricSet::theil_l},
     {"theil_between", "between-province part of Theil T", &MetricSet::theil_between},
     {"theil_within", "within-province part of Theil T", &MetricSet::theil_within},
-    {"top10_share", "share of the ten largest zones",
-     &MetricSet::top10_share},
+    {"top10_share", "share of the ten largest zones", &MetricSet::top10_share},
     {"cv", "coefficient of variation", &MetricSet::cv},
     {"hhi", "Herfindahl-Hirschman index of zone shares", &MetricSet::hhi},
     {"esteban_ray", "Esteban-Ray polarization index (provinces as groups)", &MetricSet::esteban_ray},
     {"wolfson", "Wolfson polarization index", &MetricSet::wolfson},
-    {"zhang_kanbur", "Zhang-Kanbur polarization index (provinces as groups)",
-     &MetricSet::zhang_kanbur},
+    {"zhang_kanbur", "Zhang-Kanbur polarization index (provinces as groups)", &MetricSet::zhang_kanbur},
 }};
 
 double gini(std::span<const double> x);

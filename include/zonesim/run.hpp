@@ -4,9 +4,9 @@
 
 #include "zonesim/model/model.hpp"
 #include "zonesim/model/rng.hpp"
-#include "zonesim/scenario.hpp"
 #include "zonesim/model/statistics.hpp"
 #include "zonesim/model/step.hpp"
+#include "zonesim/scenario.hpp"
 #include "zonesim/zones.hpp"
 
 namespace zonesim {

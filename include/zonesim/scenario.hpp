@@ -56,8 +56,8 @@ struct InnovationSpec {
   double knowledge_elasticity = 0;  // elasticity of success and patenting to the zone's knowledge stock
   double productivity_step = 0;     // productivity gain of a success
   double depreciation = 0;          // yearly depreciation of knowledge stocks
-  double cooperation_spillover =
-      0;  // share of a partner's new patents added to a zone's stock per edge weight
+  // share of a partner's new patents added to a zone's stock per edge weight
+  double cooperation_spillover = 0;
 };
 
 struct EntrySpec {
@@ -143,15 +143,15 @@ struct OutputSharingSpec {  // 5.3, seed 001 incentive 1
   int years = 0;              // K: years a moved enterprise's output still counts (partly) to its origin
   double origin_share = 0;    // share counted to the origin: 1 (wholly), 0.5 (50:50), 0.3 (30:70)
   double co_built_share = 0;  // share of a co-built project's output counted to its builders by their stakes
-  double origin_resistance =
-      0;                     // share of the moving cost that is the origin's resistance to losing the firm
+  // share of the moving cost that is the origin's resistance to losing the firm
+  double origin_resistance = 0;
   int official_horizon = 0;  // years over which the origin's officials weigh the loss (a term of office)
 };
 
 struct TransferPaymentsSpec {  // 5.4, seed 001 incentive 3
   bool enabled = false;
-  double compensation_rate =
-      0;                       // share of the revenue lost with enterprises moving to a partner, compensated
+  // share of the revenue lost with enterprises moving to a partner, compensated
+  double compensation_rate = 0;
   double project_funding = 0;  // billion CNY a year per co-built project (cooperation or equity link)
   int compensation_years = 0;  // years after a move during which the loser's lost revenue is compensated
 };
@@ -189,8 +189,8 @@ struct StrategicBureauSpec {  // 5.8, seed 000 challenge 4
   int horizon = 0;                  // years from launch to outcome
   double success_probability = 0;   // a project's chance of success (<= 0.2: "80%+ failure")
   double success_productivity = 0;  // productivity gain of the zone's enterprises in the sector on success
-  double knowledge_per_billion =
-      0;                          // patent-equivalents added to knowledge per billion CNY spent, win or lose
+  // patent-equivalents added to knowledge per billion CNY spent, win or lose
+  double knowledge_per_billion = 0;
   double talent_per_billion = 0;  // R&D personnel (persons) kept per billion CNY spent, win or lose
 };
 

@@ -40,8 +40,8 @@ struct SweepScheme {
 
 struct SweepDesign {
   DesignType type = DesignType::none;
-  int samples =
-      0;  // lhs: points; sobol: base rows N (N * (k + 2) points); morris: trajectories r (r * (k + 1))
+  // lhs: points; sobol: base rows N (N * (k + 2) points); morris: trajectories r (r * (k + 1))
+  int samples = 0;
   int levels = 0;  // grid: values of each range factor (3); morris: grid levels p, even (4)
   std::uint64_t seed = 1;
 };

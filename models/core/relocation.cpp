@@ -60,9 +60,10 @@ void Relocation::consider(World& w) {
 
 // Utilities of the cell's options for its typical mover (means m1 of 1 - R&D intensity and m2 of
 // employment per output), relative to staying and before the mover's own subsidy:
-//   U_d = w * (r_d (m1 + subsidy_d) - labour_d m2 - m1 + labour_here m2) - cost(here, d),  r_d =
-//   place_d/place_here U_park = w * ((g - 1) m1 + g * offer) + attractiveness - fixed cost,  g =
-//   place_here^(place_share - 1).
+//   U_d    = w * (r_d (m1 + subsidy_d) - labour_d m2 - m1 + labour_here m2) - cost(here, d),
+//            r_d = place_d / place_here
+//   U_park = w * ((g - 1) m1 + g * offer) + attractiveness - fixed cost,
+//            g = place_here^(place_share - 1)
 void Relocation::build_table(const World& w, int here, int sector) {
   const int Z = w.zone_count();
   const std::size_t cell = static_cast<std::size_t>(here) * S + static_cast<std::size_t>(sector);

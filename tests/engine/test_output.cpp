@@ -18,16 +18,18 @@ using zonesim::test::TempDir;
 namespace {
 
 const std::vector<std::string> kZoneVarNames = {
-    "gdp", "gdp_attributed", "employment", "firms", "hightech_firms", "patents", "patent_stock", "rnd_personnel",
-    "subsidy", "fiscal_balance", "occupancy", "equity_out", "equity_in", "relocations_in", "relocations_out"};
+    "gdp",       "gdp_attributed", "employment",    "firms",          "hightech_firms",
+    "patents",   "patent_stock",   "rnd_personnel", "subsidy",        "fiscal_balance",
+    "occupancy", "equity_out",     "equity_in",     "relocations_in", "relocations_out"};
 const std::vector<std::string> kTotals = {"total_gdp", "total_subsidy", "subsidy_waste", "relocations"};
-const std::vector<std::string> kMoney = {"gdp", "gdp_attributed", "subsidy", "fiscal_balance", "equity_out",
-                                         "equity_in", "total_gdp", "total_subsidy", "subsidy_waste"};
+const std::vector<std::string> kMoney = {"gdp",          "gdp_attributed", "subsidy",   "fiscal_balance",
+                                         "equity_out",   "equity_in",      "total_gdp", "total_subsidy",
+                                         "subsidy_waste"};
 
 std::vector<std::string> metric_names() {
   std::vector<std::string> out;
-  for (const char* m : {"gini", "theil_t", "theil_l", "theil_between", "theil_within", "top10_share", "cv", "hhi",
-                        "esteban_ray", "wolfson", "zhang_kanbur"})
+  for (const char* m : {"gini", "theil_t", "theil_l", "theil_between", "theil_within", "top10_share", "cv",
+                        "hhi", "esteban_ray", "wolfson", "zhang_kanbur"})
     for (const char* v : {"gdp", "patents", "firms"}) out.push_back(std::string(m) + "_" + v);
   return out;
 }
@@ -49,14 +51,15 @@ std::vector<std::string> axes_of(hid_t ds) {
   std::vector<std::string> out;
   for (int i = 0; i < rank; ++i) {
     std::string name = "<none>";
-    H5DSiterate_scales(ds, static_cast<unsigned>(i), nullptr,
-                       [](hid_t, unsigned, hid_t scale, void* data) -> herr_t {
-                         char buf[64] = {0};
-                         H5DSget_scale_name(scale, buf, sizeof buf);
-                         *static_cast<std::string*>(data) = buf;
-                         return 1;
-                       },
-                       &name);
+    H5DSiterate_scales(
+        ds, static_cast<unsigned>(i), nullptr,
+        [](hid_t, unsigned, hid_t scale, void* data) -> herr_t {
+          char buf[64] = {0};
+          H5DSget_scale_name(scale, buf, sizeof buf);
+          *static_cast<std::string*>(data) = buf;
+          return 1;
+        },
+        &name);
     out.push_back(name);
   }
   return out;
@@ -120,10 +123,12 @@ TEST_CASE("every dimension is a dimension scale and every variable has its axes,
     CHECK(axes_of(ds) == axes);
     CHECK(attr_text(ds, "units") != "<missing>");
     CHECK(attr_text(ds, "long_name") != "<missing>");
-    if (std::find(kMoney.begin(), kMoney.end(), name) != kMoney.end()) CHECK(attr_text(ds, "units") == "billion CNY");
+    if (std::find(kMoney.begin(), kMoney.end(), name) != kMoney.end())
+      CHECK(attr_text(ds, "units") == "billion CNY");
     H5Dclose(ds);
   }
-  for (const char* a : {"Conventions", "title", "zonesim_version", "git_commit", "created", "command", "history"}) {
+  for (const char* a :
+       {"Conventions", "title", "zonesim_version", "git_commit", "created", "command", "history"}) {
     INFO(a);
     CHECK(attr_text(f, a) != "<missing>");
   }

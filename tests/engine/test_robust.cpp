@@ -15,12 +15,12 @@
 #include "zonesim/guards.hpp"
 #include "zonesim/isolate.hpp"
 #include "zonesim/model/model.hpp"
-#include "zonesim/output.hpp"
-#include "zonesim/run.hpp"
 #include "zonesim/model/statistics.hpp"
 #include "zonesim/model/step.hpp"
-#include "zonesim/sweep.hpp"
 #include "zonesim/model/world.hpp"
+#include "zonesim/output.hpp"
+#include "zonesim/run.hpp"
+#include "zonesim/sweep.hpp"
 
 using namespace zonesim;
 using Catch::Matchers::Contains;

@@ -1,7 +1,7 @@
 // Whole runs: determinism across thread counts, seeds that matter, statistics that add up.
-#include <catch2/catch.hpp>
 #include <omp.h>
 
+#include <catch2/catch.hpp>
 #include <cstring>
 
 #include "helpers.hpp"
@@ -30,9 +30,11 @@ bool identical(const RunResult& a, const RunResult& b) {
   for (std::size_t t = 0; t < a.years.size(); ++t) {
     if (a.years[t].zone != b.years[t].zone || a.years[t].total != b.years[t].total) return false;
     for (std::size_t m = 0; m < a.years[t].metric.size(); ++m)
-      if (std::memcmp(&a.years[t].metric[m], &b.years[t].metric[m], sizeof(metrics::MetricSet)) != 0) return false;
+      if (std::memcmp(&a.years[t].metric[m], &b.years[t].metric[m], sizeof(metrics::MetricSet)) != 0)
+        return false;
   }
-  return a.sigma_convergence_gdp == b.sigma_convergence_gdp && a.beta_convergence_gdp == b.beta_convergence_gdp;
+  return a.sigma_convergence_gdp == b.sigma_convergence_gdp &&
+         a.beta_convergence_gdp == b.beta_convergence_gdp;
 }
 
 }  // namespace

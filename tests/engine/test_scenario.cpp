@@ -80,8 +80,9 @@ TEST_CASE("unknown keys are errors with the place and a suggestion") {
   CHECK(contains(p[0], ":2:3: mechanisms.cross_holdin: unknown key (did you mean 'cross_holding'?)"));
   p = problems_of(dir, "mechanisms:\n  one_plus_n:\n    leader_rule: biggest\n");
   REQUIRE(p.size() == 1);
-  CHECK(contains(p[0], "mechanisms.one_plus_n.leader_rule: 'biggest' is not an allowed value (expected string: "
-                       "largest or capital)"));
+  CHECK(contains(p[0],
+                 "mechanisms.one_plus_n.leader_rule: 'biggest' is not an allowed value (expected string: "
+                 "largest or capital)"));
 }
 
 TEST_CASE("wrong types and out-of-range values name the key, the value and what was expected") {
@@ -94,7 +95,8 @@ TEST_CASE("wrong types and out-of-range values name the key, the value and what 
   CHECK(contains(p[0], "enterprises.count: '1000.5' is not a whole number"));
   p = problems_of(dir, "enterprises:\n  digital_share: 1.5\n");
   REQUIRE(p.size() == 1);
-  CHECK(contains(p[0], "s.yaml:2:18: enterprises.digital_share: '1.5' is out of range (expected number in 0 to 1)"));
+  CHECK(contains(
+      p[0], "s.yaml:2:18: enterprises.digital_share: '1.5' is out of range (expected number in 0 to 1)"));
   p = problems_of(dir, "enterprises:\n  size_sigma: .nan\n");
   REQUIRE(p.size() == 1);
   CHECK(contains(p[0], "is not finite"));
@@ -136,10 +138,13 @@ TEST_CASE("shares that must sum to 1") {
   TempDir dir;
   auto p = problems_of(dir, "mechanisms:\n  synergy_fund:\n    enabled: true\n    venture_share: 0.5\n");
   REQUIRE(p.size() == 1);
-  CHECK(contains(p[0], "s.yaml:4:20: mechanisms.synergy_fund: development_share + industry_share + venture_share "
-                       "= 1.2 (expected 1)"));
-  CHECK(problems_of(dir, "mechanisms:\n  synergy_fund:\n    enabled: true\n    venture_share: 0.5\n"
-                         "    industry_share: 0.1\n").empty());
+  CHECK(contains(p[0],
+                 "s.yaml:4:20: mechanisms.synergy_fund: development_share + industry_share + venture_share "
+                 "= 1.2 (expected 1)"));
+  CHECK(problems_of(dir,
+                    "mechanisms:\n  synergy_fund:\n    enabled: true\n    venture_share: 0.5\n"
+                    "    industry_share: 0.1\n")
+            .empty());
 }
 
 TEST_CASE("a central pilot's zone names are checked when the scenario is loaded, with FILE:LINE:COL") {
@@ -147,13 +152,15 @@ TEST_CASE("a central pilot's zone names are checked when the scenario is loaded,
   const std::string head = "mechanisms:\n  central_pilot:\n    enabled: true\n    selection: list\n";
   auto p = problems_of(dir, head + "    list: \"Zhongguancun Sceince Park; Atlantis High-tech Zone\"\n");
   REQUIRE(p.size() == 2);
-  CHECK(contains(p[0], "s.yaml:5:11: mechanisms.central_pilot.list: unknown zone 'Zhongguancun Sceince Park' "
-                       "(did you mean 'Zhongguancun Science Park'?)"));
+  CHECK(contains(p[0],
+                 "s.yaml:5:11: mechanisms.central_pilot.list: unknown zone 'Zhongguancun Sceince Park' "
+                 "(did you mean 'Zhongguancun Science Park'?)"));
   CHECK(contains(p[1], "s.yaml:5:11: mechanisms.central_pilot.list: unknown zone 'Atlantis High-tech Zone'"));
   p = problems_of(dir, head);
   REQUIRE(p.size() == 1);
   CHECK(contains(p[0], "mechanisms.central_pilot.list: selection is 'list' but no zone is named"));
-  CHECK(problems_of(dir, head + "    list: \"zhongguancun science park\"\n").empty());  // case does not matter
+  CHECK(
+      problems_of(dir, head + "    list: \"zhongguancun science park\"\n").empty());  // case does not matter
   // Switched off, or another selection: the list is not read.
   CHECK(problems_of(dir, "mechanisms:\n  central_pilot:\n    selection: list\n    list: Atlantis\n").empty());
 }
@@ -210,5 +217,6 @@ TEST_CASE("--set is validated like the file") {
 TEST_CASE("docs/parameters.md is generated from the declarations") {
   std::ifstream in(zonesim::test::repo("docs/parameters.md"));
   const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  CHECK(doc == parameters_markdown());  // regenerate with: build/zonesim params --markdown > docs/parameters.md
+  CHECK(doc ==
+        parameters_markdown());  // regenerate with: build/zonesim params --markdown > docs/parameters.md
 }

@@ -1,7 +1,8 @@
 // The world: the institutional graph, the enterprises generated from the zone table, the full graph.
+#include <omp.h>
+
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <omp.h>
 
 #include "helpers.hpp"
 #include "zonesim/model/world.hpp"

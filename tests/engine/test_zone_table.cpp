@@ -1,6 +1,6 @@
 // The shipped zone table reproduces the published distribution targets (docs/specification.md section 2) within 1%.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <functional>
 #include <numeric>
 #include <set>
@@ -37,15 +37,17 @@ TEST_CASE("2019: 169 zones, 12.2 trillion yuan, top-10 shares of GDP 36.5% and o
   CHECK(top_share(t, &Zone::gdp, 10) == Approx(0.365).epsilon(0.01));
   CHECK(top_share(t, &Zone::patents, 10) == Approx(0.648).epsilon(0.01));
   CHECK(sum_of(t, &Zone::employment) == Approx(22.13e6).epsilon(0.01));
-  CHECK(sum_of(t, &Zone::rnd_personnel) / sum_of(t, &Zone::employment) == Approx(822.0 / 10000).epsilon(0.01));
+  CHECK(sum_of(t, &Zone::rnd_personnel) / sum_of(t, &Zone::employment) ==
+        Approx(822.0 / 10000).epsilon(0.01));
 }
 
 TEST_CASE("2019: the Torch Centre's top-10 are the ten largest, in their order") {
   const ZoneTable t = load_zone_table(repo("data/zones.csv"), 2019);
-  const std::vector<std::string> torch = {"中关村科技园区", "深圳市高新技术产业园区", "上海张江高新技术产业开发区",
-                                          "武汉东湖新技术开发区", "苏州工业园区", "合肥高新技术产业开发区",
-                                          "西安高新技术产业开发区", "杭州高新技术产业开发区",
-                                          "广州高新技术产业开发区", "成都高新技术产业开发区"};
+  const std::vector<std::string> torch = {
+      "中关村科技园区",         "深圳市高新技术产业园区", "上海张江高新技术产业开发区",
+      "武汉东湖新技术开发区",   "苏州工业园区",           "合肥高新技术产业开发区",
+      "西安高新技术产业开发区", "杭州高新技术产业开发区", "广州高新技术产业开发区",
+      "成都高新技术产业开发区"};
   std::vector<const Zone*> by_gdp;
   for (const auto& z : t.zones) by_gdp.push_back(&z);
   std::sort(by_gdp.begin(), by_gdp.end(), [](auto a, auto b) { return a->gdp > b->gdp; });
@@ -87,14 +89,16 @@ TEST_CASE("a malformed zone table is a DataError naming file, line and column") 
   TempDir dir;
   const std::string header =
       "zone_id,name_zh,name_en,province_zh,province_en,city_zh,city_en,lat,lon,coord_source,approved_year,"
-      "in_2019,rank_2019,gdp_2019,employment_2019,rnd_personnel_2019,invention_patents_2019,rank_2024,gdp_2024,"
+      "in_2019,rank_2019,gdp_2019,employment_2019,rnd_personnel_2019,invention_patents_2019,rank_2024,gdp_"
+      "2024,"
       "employment_2024,rnd_personnel_2024,invention_patents_2024,land_km2\n";
   const std::string good = "0,甲,A,京,Beijing,京,Beijing,39.9,116.4,x,,1,1,10,100,5,3,1,12,120,6,4,50\n";
   CHECK(load_zone_table(dir.file("ok.csv", header + good), 2024).size() == 1);
-  CHECK_THROWS_WITH(load_zone_table(dir.file("a.csv", header + "0,甲,A,京,Beijing,京,Beijing,abc,116.4,x,,1,1,10,"
-                                                               "100,5,3,1,12,120,6,4,50\n"),
-                                    2024),
-                    Catch::Contains("a.csv:2: column lat: 'abc' is not a number"));
+  CHECK_THROWS_WITH(
+      load_zone_table(dir.file("a.csv", header + "0,甲,A,京,Beijing,京,Beijing,abc,116.4,x,,1,1,10,"
+                                                 "100,5,3,1,12,120,6,4,50\n"),
+                      2024),
+      Catch::Contains("a.csv:2: column lat: 'abc' is not a number"));
   CHECK_THROWS_WITH(load_zone_table(dir.file("b.csv", header + "0,甲,A\n"), 2024),
                     Catch::Contains("b.csv:2: 3 fields, expected 23"));
   CHECK_THROWS_WITH(load_zone_table(dir.file("c.csv", "zone_id,name_zh\n"), 2024),

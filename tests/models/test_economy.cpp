@@ -3,15 +3,15 @@
 #include <cmath>
 
 #include "core/entry_exit.hpp"
-#include "helpers.hpp"
 #include "core/innovation.hpp"
 #include "core/production.hpp"
 #include "core/relocation.hpp"
+#include "helpers.hpp"
 #include "zonesim/model/economy.hpp"
 #include "zonesim/model/model.hpp"
-#include "zonesim/run.hpp"
 #include "zonesim/model/statistics.hpp"
 #include "zonesim/model/world.hpp"
+#include "zonesim/run.hpp"
 
 using namespace zonesim;
 
@@ -28,7 +28,8 @@ struct Small {
   World world;
   YearStats stats;
   explicit Small(ScenarioSpec s, std::uint64_t seed = 1)
-      : spec(std::move(s)), world(build_world(spec, load_zone_table(spec.zones.table, spec.zones.year), {seed, 0})) {
+      : spec(std::move(s)),
+        world(build_world(spec, load_zone_table(spec.zones.table, spec.zones.year), {seed, 0})) {
     world.step = 1;
     world.year = spec.time.start + 1;
   }
@@ -106,7 +107,8 @@ TEST_CASE("congestion: a zone over capacity pays more per worker and loses more 
 TEST_CASE("a subsidy offer attracts movers") {
   Small plain(small_spec(100000)), offered(small_spec(100000));
   const int z = plain.zone_named("Wuxi High-tech Zone");
-  for (int s = 0; s < kSectorCount; ++s) offered.world.zones.subsidy_offer[static_cast<std::size_t>(z) * kSectorCount + s] = 0.3;
+  for (int s = 0; s < kSectorCount; ++s)
+    offered.world.zones.subsidy_offer[static_cast<std::size_t>(z) * kSectorCount + s] = 0.3;
   const auto [in_plain, out_plain] = moves(plain, z);
   const auto [in_offered, out_offered] = moves(offered, z);
   CHECK(in_offered > 3 * in_plain);
@@ -139,7 +141,8 @@ TEST_CASE("a higher knowledge stock raises innovation success") {
     Innovation innovation(s.spec);
     s.run(innovation, Phase::innovation);
     int n = 0;
-    for (std::size_t e = 0; e < before.size(); ++e) n += s.world.firms.zone[e] == z && s.world.firms.productivity[e] > before[e];
+    for (std::size_t e = 0; e < before.size(); ++e)
+      n += s.world.firms.zone[e] == z && s.world.firms.productivity[e] > before[e];
     return n;
   };
   // The first call calibrates patent yields on the initial state; success depends on the stock directly.
@@ -171,7 +174,8 @@ TEST_CASE("knowledge spills along cooperation edges, and depreciates without the
   with_edge.run(a, Phase::innovation);
   without.run(b, Phase::innovation);
   const double gain = with_edge.world.zones.patent_stock[to] - without.world.zones.patent_stock[to];
-  CHECK(gain == Approx(with_edge.spec.innovation.cooperation_spillover * with_edge.world.zones.patents[from]));
+  CHECK(gain ==
+        Approx(with_edge.spec.innovation.cooperation_spillover * with_edge.world.zones.patents[from]));
   CHECK(with_edge.world.zones.patent_stock[from] == without.world.zones.patent_stock[from]);
 }
 

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <numeric>
 
-#include "helpers.hpp"
 #include "core/tournament.hpp"
+#include "helpers.hpp"
 #include "zonesim/model/economy.hpp"
 #include "zonesim/model/model.hpp"
 #include "zonesim/model/step.hpp"
@@ -85,8 +85,10 @@ TEST_CASE("under GDP-only evaluation, rivals ranked above make subsidies escalat
   calm.governments.evaluation = racing.governments.evaluation = EvaluationSpec{1, 0, 0, 0, 0, 0};
   calm.governments.national_orientation = racing.governments.national_orientation = 0;
   double paid_calm = 0, paid_racing = 0;
-  const World a = run_years(calm, 6, [&](const World& w, const YearStats&) { paid_calm += sum(w.zones.subsidy_paid); });
-  const World b = run_years(racing, 6, [&](const World& w, const YearStats&) { paid_racing += sum(w.zones.subsidy_paid); });
+  const World a =
+      run_years(calm, 6, [&](const World& w, const YearStats&) { paid_calm += sum(w.zones.subsidy_paid); });
+  const World b = run_years(
+      racing, 6, [&](const World& w, const YearStats&) { paid_racing += sum(w.zones.subsidy_paid); });
   CHECK(mean_hot_offer(b) > 1.2 * mean_hot_offer(a));
   CHECK(paid_racing > 1.2 * paid_calm);
   // Within the racing world, the zones under more pressure set aside a larger share for subsidies.

@@ -1,7 +1,6 @@
 // The registry of mechanisms: every line is a whole mechanism (its folder, keys, scenario, doc page and test),
 // and the models run in the declared order.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <set>
 #include <string>
@@ -51,7 +50,7 @@ TEST_CASE("each mechanism declares its own keys, switched off by default, and ha
     KeyCatalogue own;
     m.declare(own);
     for (const auto& field : own.fields) CHECK(field.path.rfind(prefix, 0) == 0);  // nobody else's keys
-    CHECK(m.make(defaults) == nullptr);  // off by default
+    CHECK(m.make(defaults) == nullptr);                                            // off by default
   }
 }
 

@@ -6,13 +6,13 @@
 #include <cmath>
 #include <filesystem>
 
-#include "output/h5.hpp"
 #include "helpers.hpp"
+#include "output/h5.hpp"
 #include "zonesim/compare.hpp"
 #include "zonesim/errors.hpp"
 #include "zonesim/model/model.hpp"
-#include "zonesim/sweep.hpp"
 #include "zonesim/model/world.hpp"
+#include "zonesim/sweep.hpp"
 
 using namespace zonesim;
 using zonesim::test::TempDir;

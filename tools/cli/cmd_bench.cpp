@@ -16,11 +16,11 @@
 
 #include "cli.hpp"
 #include "zonesim/errors.hpp"
+#include "zonesim/model/world.hpp"
 #include "zonesim/output.hpp"
 #include "zonesim/run.hpp"
 #include "zonesim/sweep.hpp"
 #include "zonesim/version.hpp"
-#include "zonesim/model/world.hpp"
 
 namespace zonesim::cli {
 namespace {

@@ -10,8 +10,9 @@ namespace zonesim::cli {
 int cmd_info(const std::vector<std::string>& argv) {
   const Args a = parse(argv, {{"help", 'h'}});
   if (a.has("help")) {
-    std::fputs("usage: zonesim info OUT.h5\n\nDescribe a result file: provenance, dimensions, runs completed.\n",
-               stdout);
+    std::fputs(
+        "usage: zonesim info OUT.h5\n\nDescribe a result file: provenance, dimensions, runs completed.\n",
+        stdout);
     return kExitOk;
   }
   if (a.positional.size() != 1) throw UsageError{"info: expected one result file (see --help)"};

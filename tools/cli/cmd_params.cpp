@@ -9,9 +9,10 @@ namespace zonesim::cli {
 int cmd_params(const std::vector<std::string>& argv) {
   const Args a = parse(argv, {{"markdown", 0}, {"help", 'h'}});
   if (a.has("help")) {
-    std::fputs("usage: zonesim params [--markdown]\n\nList every scenario key: type, default, range, unit and "
-               "meaning.\n--markdown prints the table of docs/parameters.md.\n",
-               stdout);
+    std::fputs(
+        "usage: zonesim params [--markdown]\n\nList every scenario key: type, default, range, unit and "
+        "meaning.\n--markdown prints the table of docs/parameters.md.\n",
+        stdout);
     return kExitOk;
   }
   if (!a.positional.empty()) throw UsageError{"params: takes no arguments"};

@@ -7,9 +7,9 @@
 #include "cli.hpp"
 #include "zonesim/errors.hpp"
 #include "zonesim/guards.hpp"
+#include "zonesim/model/world.hpp"
 #include "zonesim/output.hpp"
 #include "zonesim/run.hpp"
-#include "zonesim/model/world.hpp"
 
 namespace zonesim::cli {
 namespace {

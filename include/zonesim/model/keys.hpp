@@ -29,8 +29,8 @@ using FieldValue = std::variant<long long, double, bool, std::string>;
 struct FieldDecl {
   std::string path;
   FieldType type;
-  std::string default_text;  // YAML text of the default
-  double min = 0, max = 0;   // inclusive range for numbers
+  std::string default_text;        // YAML text of the default
+  double min = 0, max = 0;         // inclusive range for numbers
   std::vector<long long> choices;  // when non-empty, the only valid integers
   std::string unit;
   std::string help;
@@ -38,7 +38,6 @@ struct FieldDecl {
   std::function<std::string(const ScenarioSpec&)> canonical;  // the value as YAML text
   std::vector<std::string> text_choices;                      // when non-empty, the only valid strings
 };
-
 
 // The shortest text that reads back as exactly v.
 inline std::string real_text(double v) {
@@ -65,18 +64,30 @@ template <class Get>
 FieldDecl integer(std::string path, Get get, long long def, double lo, double hi, std::string unit,
                   std::string help, std::vector<long long> choices = {}) {
   using T = std::remove_reference_t<decltype(get(std::declval<ScenarioSpec&>()))>;
-  return {std::move(path), FieldType::Integer, std::to_string(def), lo, hi, std::move(choices), std::move(unit),
+  return {std::move(path),
+          FieldType::Integer,
+          std::to_string(def),
+          lo,
+          hi,
+          std::move(choices),
+          std::move(unit),
           std::move(help),
           [get](ScenarioSpec& s, const FieldValue& v) { get(s) = static_cast<T>(std::get<long long>(v)); },
-          [get](const ScenarioSpec& s) {
-            return std::to_string(get(const_cast<ScenarioSpec&>(s)));
-          },
+          [get](const ScenarioSpec& s) { return std::to_string(get(const_cast<ScenarioSpec&>(s))); },
           {}};
 }
 
 template <class Get>
-FieldDecl real(std::string path, Get get, double def, double lo, double hi, std::string unit, std::string help) {
-  return {std::move(path), FieldType::Real, real_text(def), lo, hi, {}, std::move(unit), std::move(help),
+FieldDecl real(std::string path, Get get, double def, double lo, double hi, std::string unit,
+               std::string help) {
+  return {std::move(path),
+          FieldType::Real,
+          real_text(def),
+          lo,
+          hi,
+          {},
+          std::move(unit),
+          std::move(help),
           [get](ScenarioSpec& s, const FieldValue& v) { get(s) = std::get<double>(v); },
           [get](const ScenarioSpec& s) { return real_text(get(const_cast<ScenarioSpec&>(s))); },
           {}};
@@ -85,19 +96,35 @@ FieldDecl real(std::string path, Get get, double def, double lo, double hi, std:
 template <class Get>
 FieldDecl text(std::string path, FieldType type, Get get, std::string def, std::string help,
                std::vector<std::string> choices = {}) {
-  return {std::move(path), type, quoted(def), 0, 0, {}, "", std::move(help),
+  return {std::move(path),
+          type,
+          quoted(def),
+          0,
+          0,
+          {},
+          "",
+          std::move(help),
           [get](ScenarioSpec& s, const FieldValue& v) { get(s) = std::get<std::string>(v); },
-          [get](const ScenarioSpec& s) { return quoted(get(const_cast<ScenarioSpec&>(s))); }, std::move(choices)};
+          [get](const ScenarioSpec& s) { return quoted(get(const_cast<ScenarioSpec&>(s))); },
+          std::move(choices)};
 }
 
 template <class Get>
 FieldDecl boolean(std::string path, Get get, bool def, std::string help) {
-  return {std::move(path), FieldType::Boolean, def ? "true" : "false", 0, 0, {}, "", std::move(help),
+  return {std::move(path),
+          FieldType::Boolean,
+          def ? "true" : "false",
+          0,
+          0,
+          {},
+          "",
+          std::move(help),
           [get](ScenarioSpec& s, const FieldValue& v) { get(s) = std::get<bool>(v); },
-          [get](const ScenarioSpec& s) { return std::string(get(const_cast<ScenarioSpec&>(s)) ? "true" : "false"); },
+          [get](const ScenarioSpec& s) {
+            return std::string(get(const_cast<ScenarioSpec&>(s)) ? "true" : "false");
+          },
           {}};
 }
-
 
 }  // namespace detail
 
@@ -106,7 +133,8 @@ FieldDecl boolean(std::string path, Get get, bool def, std::string help) {
 class Checks {
  public:
   virtual ~Checks() = default;
-  virtual void fail_at(const std::string& at_key, const std::string& key_path, const std::string& message) = 0;
+  virtual void fail_at(const std::string& at_key, const std::string& key_path,
+                       const std::string& message) = 0;
   void fail(const std::string& key_path, const std::string& message) { fail_at(key_path, key_path, message); }
 };
 using Rule = std::function<void(const ScenarioSpec&, Checks&)>;
@@ -128,7 +156,8 @@ template <class Group>
 class Rows {
  public:
   using Get = Group& (*)(ScenarioSpec&);  // a captureless lambda
-  Rows(KeyCatalogue& keys, std::string prefix, Get get) : f_(keys.fields), prefix_(std::move(prefix)), get_(get) {}
+  Rows(KeyCatalogue& keys, std::string prefix, Get get)
+      : f_(keys.fields), prefix_(std::move(prefix)), get_(get) {}
 
   // The mechanism's switch, key "enabled".
   void on(bool Group::*member, const std::string& help) { flag("enabled", member, false, help); }
@@ -147,10 +176,12 @@ class Rows {
   }
   void word(const std::string& key, std::string Group::*member, const std::string& def,
             std::vector<std::string> choices, const std::string& help) {
-    f_.push_back(detail::text(path(key), detail::FieldType::Text, field(member), def, help, std::move(choices)));
+    f_.push_back(
+        detail::text(path(key), detail::FieldType::Text, field(member), def, help, std::move(choices)));
   }
   // A file path: a relative value is taken from the directory of the file that sets it.
-  void file(const std::string& key, std::string Group::*member, const std::string& def, const std::string& help) {
+  void file(const std::string& key, std::string Group::*member, const std::string& def,
+            const std::string& help) {
     f_.push_back(detail::text(path(key), detail::FieldType::Path, field(member), def, help));
   }
 

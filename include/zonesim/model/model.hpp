@@ -45,7 +45,7 @@ class Checks;
 struct Mechanism {
   const char* name;  // mechanisms.<name>, its folder models/mechanisms/<name>/, its scenario and doc page
   int runs;          // its place among the mechanisms within a phase (1 runs first)
-  void (*declare)(KeyCatalogue& keys);                    // its keys, mechanisms.<name>.*
+  void (*declare)(KeyCatalogue& keys);                         // its keys, mechanisms.<name>.*
   void (*validate)(const ScenarioSpec& spec, Checks& checks);  // its rule when a scenario is loaded, or null
   std::unique_ptr<Model> (*make)(const ScenarioSpec& spec);    // its model, null when it is switched off
 };

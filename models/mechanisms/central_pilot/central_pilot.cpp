@@ -15,8 +15,8 @@
 #include <cctype>
 #include <numeric>
 
-#include "zonesim/model/keys.hpp"
 #include "zonesim/errors.hpp"
+#include "zonesim/model/keys.hpp"
 #include "zonesim/model/world.hpp"
 
 namespace zonesim {
@@ -82,7 +82,8 @@ NamedZones named_zones(const std::string& list, const ZoneTable& table) {
       out.problems.push_back("unknown zone '" + name + "' (did you mean '" + best +
                              "'?); names are zone_name (name_en) of the zone table, separated by ';'");
   }
-  if (out.zones.empty() && out.problems.empty()) out.problems.push_back("selection is 'list' but no zone is named");
+  if (out.zones.empty() && out.problems.empty())
+    out.problems.push_back("selection is 'list' but no zone is named");
   return out;
 }
 
@@ -194,15 +195,20 @@ std::unique_ptr<Model> make_central_pilot(const ScenarioSpec& spec) {
 // Its keys, mechanisms.central_pilot.* (docs/parameters.md).
 void declare_central_pilot(KeyCatalogue& keys) {
   using T = CentralPilotSpec;
-  Rows<T> r(keys, "mechanisms.central_pilot", [](ScenarioSpec& s) -> auto& { return s.mechanisms.central_pilot; });
-  r.on(&T::enabled, "The centre funds pilot zones to buy their commitment to national strategy (seed 000, challenge 1).");
+  Rows<T> r(
+      keys, "mechanisms.central_pilot", [](ScenarioSpec & s) -> auto& { return s.mechanisms.central_pilot; });
+  r.on(&T::enabled,
+       "The centre funds pilot zones to buy their commitment to national strategy (seed 000, challenge 1).");
   r.word("selection", &T::selection, "largest", {"largest", "lagging", "list"},
          "Which zones: the largest by GDP, the most lagging, or those named in list.");
-  r.word("list", &T::list, "", {}, "Pilot zones' English names (zone_name), separated by ';' (selection: list).");
+  r.word("list", &T::list, "", {},
+         "Pilot zones' English names (zone_name), separated by ';' (selection: list).");
   r.whole("zones", &T::zones, 10, 1, 178, "1", "Number of pilot zones (selection largest or lagging).");
   r.num("amount", &T::amount, 10, 0, 1e4, "billion CNY/year", "Money per pilot zone a year.");
-  r.num("national_orientation", &T::national_orientation, 0.8, 0, 1, "1", "Pilot zones' weight of the national orientation.");
-  r.num("rnd_share", &T::rnd_share, 0.5, 0, 1, "1", "Share of the money funding enterprises' R&D (the rest: services).");
+  r.num("national_orientation", &T::national_orientation, 0.8, 0, 1, "1",
+        "Pilot zones' weight of the national orientation.");
+  r.num("rnd_share", &T::rnd_share, 0.5, 0, 1, "1",
+        "Share of the money funding enterprises' R&D (the rest: services).");
 }
 
 // Its rule at load time: every zone named in `list` exists in the scenario's zone table.

@@ -38,14 +38,20 @@ std::unique_ptr<Model> make_competing_parks(const ScenarioSpec& spec) {
 // Its keys, mechanisms.competing_parks.* (docs/parameters.md).
 void declare_competing_parks(KeyCatalogue& keys) {
   using T = CompetingParksSpec;
-  Rows<T> r(keys, "mechanisms.competing_parks", [](ScenarioSpec& s) -> auto& { return s.mechanisms.competing_parks; });
-  r.on(&T::enabled, "Non-national parks and new science cities drain firms with generous subsidies (seed 000).");
-  r.num("offer", &T::offer, 0.3, 0, 1, "1", "Subsidy the parks offer, as a share of the mover's value added.");
+  Rows<T> r(
+      keys, "mechanisms.competing_parks",
+      [](ScenarioSpec & s) -> auto& { return s.mechanisms.competing_parks; });
+  r.on(&T::enabled,
+       "Non-national parks and new science cities drain firms with generous subsidies (seed 000).");
+  r.num("offer", &T::offer, 0.3, 0, 1, "1",
+        "Subsidy the parks offer, as a share of the mover's value added.");
   r.num("offer_growth", &T::offer_growth, 0.02, -1, 1, "1/year", "Yearly growth of the parks' offer.");
-  r.num("attractiveness", &T::attractiveness, -1, -100, 100, "1",
-        "Utility of moving to a park apart from its offer (negative: thinner ecosystems than national zones).");
+  r.num(
+      "attractiveness", &T::attractiveness, -1, -100, 100, "1",
+      "Utility of moving to a park apart from its offer (negative: thinner ecosystems than national zones).");
   r.num("place_share", &T::place_share, 1, 0, 1, "1",
-        "Share (in logs) of its zone's place factor a mover keeps in a park nearby (1: same city; 0: factor 1).");
+        "Share (in logs) of its zone's place factor a mover keeps in a park nearby (1: same city; 0: factor "
+        "1).");
 }
 
 }  // namespace zonesim

@@ -174,12 +174,18 @@ std::unique_ptr<Model> make_cross_holding(const ScenarioSpec& spec) {
 // Its keys, mechanisms.cross_holding.* (docs/parameters.md).
 void declare_cross_holding(KeyCatalogue& keys) {
   using T = CrossHoldingSpec;
-  Rows<T> r(keys, "mechanisms.cross_holding", [](ScenarioSpec& s) -> auto& { return s.mechanisms.cross_holding; });
-  r.on(&T::enabled, "Advanced zones' asset companies buy equity in lagging zones' projects (seed 001, incentive 2).");
-  r.num("investor_share", &T::investor_share, 0.1, 0, 1, "1", "The most advanced zones that invest (share of zones, by GDP).");
-  r.num("investee_share", &T::investee_share, 0.5, 0, 1, "1", "The lagging zones invested in (share of zones, by GDP).");
-  r.num("investment_rate", &T::investment_rate, 0.05, 0, 1, "1/year", "Yearly investment as a share of the investor's fiscal revenue.");
-  r.num("dividend_rate", &T::dividend_rate, 0.06, 0, 1, "1/year", "Yearly dividend as a share of the equity held.");
+  Rows<T> r(
+      keys, "mechanisms.cross_holding", [](ScenarioSpec & s) -> auto& { return s.mechanisms.cross_holding; });
+  r.on(&T::enabled,
+       "Advanced zones' asset companies buy equity in lagging zones' projects (seed 001, incentive 2).");
+  r.num("investor_share", &T::investor_share, 0.1, 0, 1, "1",
+        "The most advanced zones that invest (share of zones, by GDP).");
+  r.num("investee_share", &T::investee_share, 0.5, 0, 1, "1",
+        "The lagging zones invested in (share of zones, by GDP).");
+  r.num("investment_rate", &T::investment_rate, 0.05, 0, 1, "1/year",
+        "Yearly investment as a share of the investor's fiscal revenue.");
+  r.num("dividend_rate", &T::dividend_rate, 0.06, 0, 1, "1/year",
+        "Yearly dividend as a share of the equity held.");
   r.num("same_province_preference", &T::same_province_preference, 0.7, 0, 1, "1",
         "Share of the investment that stays in the investor's province when it has lagging zones.");
   r.num("capital_to_services", &T::capital_to_services, 1, 0, 10, "1",

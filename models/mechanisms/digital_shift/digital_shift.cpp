@@ -49,9 +49,11 @@ std::unique_ptr<Model> make_digital_shift(const ScenarioSpec& spec) {
 // Its keys, mechanisms.digital_shift.* (docs/parameters.md).
 void declare_digital_shift(KeyCatalogue& keys) {
   using T = DigitalShiftSpec;
-  Rows<T> r(keys, "mechanisms.digital_shift", [](ScenarioSpec& s) -> auto& { return s.mechanisms.digital_shift; });
+  Rows<T> r(
+      keys, "mechanisms.digital_shift", [](ScenarioSpec & s) -> auto& { return s.mechanisms.digital_shift; });
   r.on(&T::enabled, "A growing share of digital enterprises, weakly tied to place (seed 000, challenge 5).");
-  r.num("entrant_share_growth", &T::entrant_share_growth, 0.02, 0, 1, "1/year", "Yearly rise of the digital share of entrants.");
+  r.num("entrant_share_growth", &T::entrant_share_growth, 0.02, 0, 1, "1/year",
+        "Yearly rise of the digital share of entrants.");
   r.num("max_share", &T::max_share, 0.5, 0, 1, "1", "Cap on the digital share of entrants.");
   r.num("place_tie_change", &T::place_tie_change, -0.02, -1, 1, "1/year",
         "Yearly change of the digital place tie (production.digital_place_tie), kept in [0, 1].");

@@ -33,11 +33,15 @@ std::unique_ptr<Model> make_evaluation_reform(const ScenarioSpec& spec) {
 // Its keys, mechanisms.evaluation_reform.* (docs/parameters.md).
 void declare_evaluation_reform(KeyCatalogue& keys) {
   using T = EvaluationReformSpec;
-  Rows<T> r(keys, "mechanisms.evaluation_reform", [](ScenarioSpec& s) -> auto& { return s.mechanisms.evaluation_reform; });
+  Rows<T> r(
+      keys, "mechanisms.evaluation_reform",
+      [](ScenarioSpec & s) -> auto& { return s.mechanisms.evaluation_reform; });
   using E = EvaluationSpec;
-  r.on(&T::enabled, "Cooperation, radiation and the national evaluation enter the tournament (seed 000, seed 001).");
-  Rows<E> weights(keys, "mechanisms.evaluation_reform.weights",
-                  [](ScenarioSpec& s) -> auto& { return s.mechanisms.evaluation_reform.weights; });
+  r.on(&T::enabled,
+       "Cooperation, radiation and the national evaluation enter the tournament (seed 000, seed 001).");
+  Rows<E> weights(
+      keys, "mechanisms.evaluation_reform.weights",
+      [](ScenarioSpec & s) -> auto& { return s.mechanisms.evaluation_reform.weights; });
   auto w = [&](const char* key, double E::*member, double def, const char* help) {
     weights.num(key, member, def, 0, 100, "1", help);
   };
@@ -45,7 +49,8 @@ void declare_evaluation_reform(KeyCatalogue& keys) {
   w("tax", &E::tax, 0, "Reformed weight of fiscal revenue growth.");
   w("innovation", &E::innovation, 0.2, "Reformed weight of invention patent growth.");
   w("cooperation", &E::cooperation, 0.15, "Reformed weight of cooperation ties.");
-  w("radiation", &E::radiation, 0.15, "Reformed weight of radiation (enterprises moved out, knowledge diffused).");
+  w("radiation", &E::radiation, 0.15,
+    "Reformed weight of radiation (enterprises moved out, knowledge diffused).");
   w("national", &E::national, 0.1, "Reformed weight of the ministry's national evaluation.");
   r.num("national_orientation", &T::national_orientation, 0.4, 0, 1, "1",
         "Reformed weight of the national orientation (the ministry's evaluation counts in promotions).");

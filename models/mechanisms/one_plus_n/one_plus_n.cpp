@@ -150,20 +150,28 @@ std::unique_ptr<Model> make_one_plus_n(const ScenarioSpec& spec) {
 // Its keys, mechanisms.one_plus_n.* (docs/parameters.md).
 void declare_one_plus_n(KeyCatalogue& keys) {
   using T = OnePlusNSpec;
-  Rows<T> r(keys, "mechanisms.one_plus_n", [](ScenarioSpec& s) -> auto& { return s.mechanisms.one_plus_n; });
-  r.on(&T::enabled, "Provincial \"1+N\" networks: the first-class zone leads N weaker zones (seed 001, section 3).");
+  Rows<T> r(
+      keys, "mechanisms.one_plus_n", [](ScenarioSpec & s) -> auto& { return s.mechanisms.one_plus_n; });
+  r.on(&T::enabled,
+       "Provincial \"1+N\" networks: the first-class zone leads N weaker zones (seed 001, section 3).");
   r.word("leader_rule", &T::leader_rule, "largest", {"largest", "capital"},
          "The leader: the province's largest zone by GDP, or the main zone of the provincial capital.");
-  r.whole("members", &T::members, 3, 0, 100, "1", "N: the weakest zones of the province that the leader leads (0 = all).");
-  r.flag("tech_enabling", &T::tech_enabling, true, "Tech-enabling cooperation: knowledge spills from leader to members.");
+  r.whole("members", &T::members, 3, 0, 100, "1",
+          "N: the weakest zones of the province that the leader leads (0 = all).");
+  r.flag("tech_enabling", &T::tech_enabling, true,
+         "Tech-enabling cooperation: knowledge spills from leader to members.");
   r.flag("chain_extension", &T::chain_extension, true,
          "Chain-extension cooperation: members share the leader's own-sector agglomeration (up/downstream).");
-  r.flag("cross_fusion", &T::cross_fusion, true, "Cross-fusion cooperation: members share the leader's all-sector agglomeration.");
+  r.flag("cross_fusion", &T::cross_fusion, true,
+         "Cross-fusion cooperation: members share the leader's all-sector agglomeration.");
   r.num("service_export_share", &T::service_export_share, 0.2, 0, 1, "1",
         "Share of the leader's service capacity (brand, platforms) that each member uses.");
-  r.num("spillover_weight", &T::spillover_weight, 1, 0, 10, "1", "Weight of the tech-enabling cooperation edge.");
-  r.num("chain_link", &T::chain_link, 0.1, 0, 1, "1", "Leader's own-sector employment counted in a member's agglomeration.");
-  r.num("fusion_link", &T::fusion_link, 0.05, 0, 1, "1", "Leader's total employment counted in a member's agglomeration.");
+  r.num("spillover_weight", &T::spillover_weight, 1, 0, 10, "1",
+        "Weight of the tech-enabling cooperation edge.");
+  r.num("chain_link", &T::chain_link, 0.1, 0, 1, "1",
+        "Leader's own-sector employment counted in a member's agglomeration.");
+  r.num("fusion_link", &T::fusion_link, 0.05, 0, 1, "1",
+        "Leader's total employment counted in a member's agglomeration.");
   r.num("move_cost_discount", &T::move_cost_discount, 0.5, 0, 1, "1",
         "Cut of the moving cost from the leader into its members (branch parks take its overflow).");
 }

@@ -97,15 +97,20 @@ std::unique_ptr<Model> make_output_sharing(const ScenarioSpec& spec) {
 // Its keys, mechanisms.output_sharing.* (docs/parameters.md).
 void declare_output_sharing(KeyCatalogue& keys) {
   using T = OutputSharingSpec;
-  Rows<T> r(keys, "mechanisms.output_sharing", [](ScenarioSpec& s) -> auto& { return s.mechanisms.output_sharing; });
+  Rows<T> r(
+      keys, "mechanisms.output_sharing",
+      [](ScenarioSpec & s) -> auto& { return s.mechanisms.output_sharing; });
   r.on(&T::enabled, "A moved enterprise's output counts to its origin for K years (seed 001, incentive 1).");
-  r.whole("years", &T::years, 2, 1, 30, "year", "K: years after a move during which the origin keeps its share.");
-  r.num("origin_share", &T::origin_share, 0.5, 0, 1, "1", "Share counted to the origin: 1 (wholly), 0.5 (50:50), 0.3 (30:70).");
+  r.whole("years", &T::years, 2, 1, 30, "year",
+          "K: years after a move during which the origin keeps its share.");
+  r.num("origin_share", &T::origin_share, 0.5, 0, 1, "1",
+        "Share counted to the origin: 1 (wholly), 0.5 (50:50), 0.3 (30:70).");
   r.num("co_built_share", &T::co_built_share, 0.5, 0, 1, "1",
         "Share of a co-built project's output (equity-held) counted to the investors, by their stakes.");
-  r.num("origin_resistance", &T::origin_resistance, 0.3, 0, 1, "1",
-        "Share of the moving cost between zones that is the origin's resistance; it falls by the share of the "
-        "mover's output the origin keeps over official_horizon.");
+  r.num(
+      "origin_resistance", &T::origin_resistance, 0.3, 0, 1, "1",
+      "Share of the moving cost between zones that is the origin's resistance; it falls by the share of the "
+      "mover's output the origin keeps over official_horizon.");
   r.whole("official_horizon", &T::official_horizon, 5, 1, 50, "year",
           "Years over which the origin's officials weigh the loss of a mover (a term of office).");
 }

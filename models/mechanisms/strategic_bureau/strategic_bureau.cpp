@@ -140,16 +140,21 @@ std::unique_ptr<Model> make_strategic_bureau(const ScenarioSpec& spec) {
 // Its keys, mechanisms.strategic_bureau.* (docs/parameters.md).
 void declare_strategic_bureau(KeyCatalogue& keys) {
   using T = StrategicBureauSpec;
-  Rows<T> r(keys, "mechanisms.strategic_bureau", [](ScenarioSpec& s) -> auto& { return s.mechanisms.strategic_bureau; });
-  r.on(&T::enabled, "Zones fund 10-20-year disruptive projects that tolerate 80%+ failure (seed 000, challenge 4).");
+  Rows<T> r(
+      keys, "mechanisms.strategic_bureau",
+      [](ScenarioSpec & s) -> auto& { return s.mechanisms.strategic_bureau; });
+  r.on(&T::enabled,
+       "Zones fund 10-20-year disruptive projects that tolerate 80%+ failure (seed 000, challenge 4).");
   r.whole("zones", &T::zones, 20, 0, 178, "1", "The largest zones that set up a bureau (0 = all).");
-  r.num("budget_share", &T::budget_share, 0.1, 0, 1, "1", "Share of the discretionary budget committed to projects.");
+  r.num("budget_share", &T::budget_share, 0.1, 0, 1, "1",
+        "Share of the discretionary budget committed to projects.");
   r.whole("horizon", &T::horizon, 10, 1, 50, "year", "Years from a project's launch to its outcome.");
   r.num("success_probability", &T::success_probability, 0.15, 0, 1, "1", "A project's chance of success.");
   r.num("success_productivity", &T::success_productivity, 0.3, 0, 5, "1",
         "Productivity gain of the zone's enterprises in the project's sector when it succeeds.");
-  r.num("knowledge_per_billion", &T::knowledge_per_billion, 50, 0, 1e5, "1/billion CNY",
-        "Patent-equivalents added to the zone's knowledge per billion CNY spent, success or not (whale fall).");
+  r.num(
+      "knowledge_per_billion", &T::knowledge_per_billion, 50, 0, 1e5, "1/billion CNY",
+      "Patent-equivalents added to the zone's knowledge per billion CNY spent, success or not (whale fall).");
   r.num("talent_per_billion", &T::talent_per_billion, 300, 0, 1e6, "persons/billion CNY",
         "R&D personnel the zone keeps per billion CNY spent, success or not.");
 }

@@ -7,8 +7,8 @@
 // three shares (normalised to sum 1):
 //   development: land capacity += m_dev / land_cost * zones.max_density   (persons; km2 developed x density)
 //   industry:    service capacity += m_ind                                 (chain support, like own services)
-//   venture:     venture capital this year = m_ven  (births weight x (1 + entry.venture_response * m_ven /
-//   GDP))
+//   venture:     venture capital this year = m_ven
+//                (births weight x (1 + entry.venture_response * m_ven / GDP))
 #include "mechanisms/synergy_fund/synergy_fund.hpp"
 
 #include <algorithm>
@@ -93,14 +93,21 @@ std::unique_ptr<Model> make_synergy_fund(const ScenarioSpec& spec) {
 // Its keys, mechanisms.synergy_fund.* (docs/parameters.md).
 void declare_synergy_fund(KeyCatalogue& keys) {
   using T = SynergyFundSpec;
-  Rows<T> r(keys, "mechanisms.synergy_fund", [](ScenarioSpec& s) -> auto& { return s.mechanisms.synergy_fund; });
-  r.on(&T::enabled, "Provincial synergy funds for lagging zones: development, industry, venture (seed 001, enabling 1).");
-  r.num("size", &T::size, 100, 0, 1e5, "billion CNY/year", "All provinces' funds a year, shared by provincial GDP.");
-  r.num("development_share", &T::development_share, 0.4, 0, 1, "1", "Part for land and infrastructure (zone capacity).");
-  r.num("industry_share", &T::industry_share, 0.3, 0, 1, "1", "Part for industrial chains (the zone's services).");
+  Rows<T> r(
+      keys, "mechanisms.synergy_fund", [](ScenarioSpec & s) -> auto& { return s.mechanisms.synergy_fund; });
+  r.on(&T::enabled,
+       "Provincial synergy funds for lagging zones: development, industry, venture (seed 001, enabling 1).");
+  r.num("size", &T::size, 100, 0, 1e5, "billion CNY/year",
+        "All provinces' funds a year, shared by provincial GDP.");
+  r.num("development_share", &T::development_share, 0.4, 0, 1, "1",
+        "Part for land and infrastructure (zone capacity).");
+  r.num("industry_share", &T::industry_share, 0.3, 0, 1, "1",
+        "Part for industrial chains (the zone's services).");
   r.num("venture_share", &T::venture_share, 0.3, 0, 1, "1", "Part for start-ups (venture capital).");
-  r.num("lagging_share", &T::lagging_share, 0.5, 0, 1, "1", "The lagging zones of each province that receive it (by GDP).");
-  r.num("land_cost", &T::land_cost, 2, 0.01, 1000, "billion CNY/km2", "Cost of developing one km2 of zone land.");
+  r.num("lagging_share", &T::lagging_share, 0.5, 0, 1, "1",
+        "The lagging zones of each province that receive it (by GDP).");
+  r.num("land_cost", &T::land_cost, 2, 0.01, 1000, "billion CNY/km2",
+        "Cost of developing one km2 of zone land.");
 }
 
 // Its rule: the fund's three parts share it out whole.
@@ -110,8 +117,9 @@ void validate_synergy_fund(const ScenarioSpec& spec, Checks& checks) {
   if (!fund.enabled || std::abs(parts - 1.0) <= 1e-9) return;
   char sum[32];
   std::snprintf(sum, sizeof sum, "%g", parts);
-  checks.fail_at("mechanisms.synergy_fund.venture_share", "mechanisms.synergy_fund",
-                 std::string("development_share + industry_share + venture_share = ") + sum + " (expected 1)");
+  checks.fail_at(
+      "mechanisms.synergy_fund.venture_share", "mechanisms.synergy_fund",
+      std::string("development_share + industry_share + venture_share = ") + sum + " (expected 1)");
 }
 
 }  // namespace zonesim

@@ -95,14 +95,19 @@ std::unique_ptr<Model> make_transfer_payments(const ScenarioSpec& spec) {
 // Its keys, mechanisms.transfer_payments.* (docs/parameters.md).
 void declare_transfer_payments(KeyCatalogue& keys) {
   using T = TransferPaymentsSpec;
-  Rows<T> r(keys, "mechanisms.transfer_payments", [](ScenarioSpec& s) -> auto& { return s.mechanisms.transfer_payments; });
-  r.on(&T::enabled, "The province funds co-built projects and compensates the losing side (seed 001, incentive 3).");
+  Rows<T> r(
+      keys, "mechanisms.transfer_payments",
+      [](ScenarioSpec & s) -> auto& { return s.mechanisms.transfer_payments; });
+  r.on(&T::enabled,
+       "The province funds co-built projects and compensates the losing side (seed 001, incentive 3).");
   r.num("compensation_rate", &T::compensation_rate, 0.5, 0, 1, "1",
-        "Share of the fiscal revenue lost with enterprises moving to a partner zone that the province pays back.");
+        "Share of the fiscal revenue lost with enterprises moving to a partner zone that the province pays "
+        "back.");
   r.num("project_funding", &T::project_funding, 1, 0, 1000, "billion CNY/year",
         "Provincial funding per co-built project (cooperation or equity link) a year.");
-  r.whole("compensation_years", &T::compensation_years, 2, 1, 30, "year",
-          "Years after a move to a partner zone during which the province compensates the revenue lost with it.");
+  r.whole(
+      "compensation_years", &T::compensation_years, 2, 1, 30, "year",
+      "Years after a move to a partner zone during which the province compensates the revenue lost with it.");
 }
 
 }  // namespace zonesim
