@@ -2,10 +2,11 @@
 // national zones divert their innovation resources and high-tech firms). Each year the parks near every zone
 // offer movers
 //   offer_t = min(1, offer * (1 + offer_growth)^(t - 1))      (t = 1 in the first simulated year)
-// as a share of value added, paid in full. The offer reaches the relocation model through
-// World::outside_option (an offer below 0, the default, means no parks); relocation adds the park as one more option
-// of the mover's logit choice (models/relocation.cpp: park_utility) and frees the slot of an enterprise that
-// takes it. docs/mechanisms/competing_parks.md.
+// as a share of value added, paid in full. The offer, the parks' attractiveness and place share reach the
+// relocation model through World::outside_option (an offer below 0, the default, means no parks); relocation
+// adds the park as one more option of the mover's logit choice (models/core/relocation.cpp:
+// Relocation::build_table, U_park) and frees the slot of an enterprise that takes it.
+// docs/mechanisms/competing_parks.md.
 #include "mechanisms/competing_parks/competing_parks.hpp"
 
 #include <algorithm>
