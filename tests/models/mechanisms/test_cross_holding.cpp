@@ -1,27 +1,26 @@
-// Cross-holding (MODEL.md 5.1): equity edges from advanced to lagging zones, capital in and dividends back,
-// no poaching from held zones, the investor's stake in the tournament, and the effect against the baseline.
+// Cross-holding (docs/specification.md 5.1): equity edges from advanced to lagging zones, capital in and dividends back,
+// no poaching from held zones, the investor's stake in the tournament, and the effect against the baseline,
+// paired over replicates under common random numbers.
 #include <algorithm>
 #include <array>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <numeric>
 
-#include "mechanisms/cross_holding/cross_holding.hpp"
-#include "helpers.hpp"
 #include "core/production.hpp"
 #include "core/relocation.hpp"
-#include "stepped_run.hpp"
 #include "core/tournament.hpp"
-#include "zonesim/model/model.hpp"
+#include "helpers.hpp"
+#include "mechanisms/cross_holding/cross_holding.hpp"
+#include "stepped_run.hpp"
 #include "zonesim/model/statistics.hpp"
-#include "zonesim/model/step.hpp"
 #include "zonesim/model/world.hpp"
 
 using namespace zonesim;
 
 namespace {
 
-ScenarioSpec spec_of(std::int64_t count = 5000, bool enabled = true) {
+ScenarioSpec spec_of(bool enabled, std::int64_t count = 5000) {
   ScenarioSpec s = default_scenario();
   s.enterprises.count = count;
   s.mechanisms.cross_holding.enabled = enabled;
@@ -46,7 +45,7 @@ double sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.e
 }  // namespace
 
 TEST_CASE("cross-holding: equity runs from advanced to lagging zones, capital flows in, dividends back") {
-  Run r(spec_of());
+  Run r(spec_of(true));
   const CrossHoldingSpec& p = r.spec.mechanisms.cross_holding;
   CHECK(sum(r.world.equity) == 0);                            // the initial state is the zone table's
   const std::vector<double> revenue = r.world.zones.revenue;  // the budget the investors spend from in year 1
@@ -93,7 +92,7 @@ TEST_CASE("cross-holding: equity runs from advanced to lagging zones, capital fl
 
 TEST_CASE("cross-holding moves service capacity from investors to investees; dividends move some back") {
   for (double capital_to_services : {1.0, 2.0}) {
-    ScenarioSpec spec = spec_of(5000, false);
+    ScenarioSpec spec = spec_of(false);
     Run r(spec);  // the baseline's initial state, the mechanism called by hand
     spec.mechanisms.cross_holding.enabled = true;
     spec.mechanisms.cross_holding.capital_to_services = capital_to_services;
@@ -110,7 +109,7 @@ TEST_CASE("cross-holding moves service capacity from investors to investees; div
 }
 
 TEST_CASE("an investor offers no subsidy to the movers of a zone it holds equity in") {
-  ScenarioSpec spec = spec_of(20000, false);
+  ScenarioSpec spec = spec_of(false, 20000);
   spec.relocation.hazard = 1;  // every enterprise considers moving
   Run free(spec), held(spec);
   const int investor = held.ranking().front(), investee = held.ranking().back();
@@ -144,7 +143,7 @@ TEST_CASE("an investor offers no subsidy to the movers of a zone it holds equity
 }
 
 TEST_CASE("the tournament counts the investor's stake in the investee's GDP growth as its own") {
-  Run r(spec_of(5000, false));
+  Run r(spec_of(false));
   const int investor = r.ranking().front(), investee = r.ranking().back();
   Tournament plain(r.spec), holding(r.spec);
   plain.run(Phase::governments, r.world, r.stats);  // both remember this year's figures
@@ -159,15 +158,38 @@ TEST_CASE("the tournament counts the investor's stake in the investee's GDP grow
   CHECK(r.world.zones.tournament_score[investor] > score_plain);
 }
 
-TEST_CASE("cross-holding lowers concentration against the baseline (common random numbers)") {
-  for (std::uint64_t seed : {1, 2}) {
-    Run b(spec_of(20000, false), seed), s(spec_of(20000, true), seed);
-    b.years(b.spec.years());
-    s.years(s.spec.years());
-    INFO("seed " << seed);
-    CHECK(s.stats.metric[0].theil_t < b.stats.metric[0].theil_t);
-    CHECK(s.stats.metric[0].top10_share != b.stats.metric[0].top10_share);
-    CHECK(s.stats.total[total_gdp] != b.stats.total[total_gdp]);
+TEST_CASE("cross-holding lowers concentration and GDP against the baseline (8 replicates, CRN)",
+          "[statistical]") {
+  // At 20,000 enterprises the fall of Theil T is 3.9 standard errors over 8 replicates; at 50,000 it is 14.
+  constexpr int kReplicates = 8;
+  const ScenarioSpec base = spec_of(false, 50000), scheme = spec_of(true, 50000);
+  std::vector<double> theil[2], top10[2], gdp_total[2];
+  for (std::uint64_t rep = 0; rep < kReplicates; ++rep) {
+    Run b(base, 1, rep), s(scheme, 1, rep);
+    b.to_end();
+    s.to_end();
+    INFO("replicate " << rep);
     CHECK(s.stats.total[total_external_funds] > 0);
+    for (const Run* r : {&b, &s}) {
+      const auto i = static_cast<std::size_t>(r == &s);
+      theil[i].push_back(test::gdp_metrics(r->stats).theil_t);
+      top10[i].push_back(test::gdp_metrics(r->stats).top10_share);
+      gdp_total[i].push_back(r->stats.total[total_gdp]);
+    }
   }
+  const test::Paired d_theil = test::paired(theil[1], theil[0]), d_top10 = test::paired(top10[1], top10[0]),
+                     d_gdp = test::paired(gdp_total[1], gdp_total[0]);
+  CAPTURE(d_theil, d_top10, d_gdp);
+  // Concentration falls, by less than a point: the capital moves service capacity from the top tenth of the
+  // zones to the bottom half, a transfer of 5% of the investors' revenue a year (docs/mechanisms/
+  // cross_holding.md: top-10 share -0.0036, Theil T -0.0118; measured here -0.0033 +- 0.0003 and
+  // -0.0099 +- 0.0007). The bounds are three times the documented effect.
+  CHECK(d_theil.mean + 3 * d_theil.se < 0);
+  CHECK(d_theil.mean > -0.04);
+  CHECK(d_top10.mean + 3 * d_top10.se < 0);
+  CHECK(d_top10.mean > -0.01);
+  // Total GDP falls a little: the capacity leaves the large zones, whose firms make most of the output, for
+  // small ones (docs: -79 billion CNY; measured here -76 +- 8, of about 41,000). Bound: 1% of total GDP.
+  CHECK(d_gdp.mean + 3 * d_gdp.se < 0);
+  CHECK(d_gdp.mean > -0.01 * gdp_total[0].front());
 }

@@ -1,13 +1,12 @@
-// digital_shift (MODEL.md 5.9, seed 000 challenge 5): the entrants' digital share rises, the digital place
+// digital_shift (docs/specification.md 5.9, seed 000 challenge 5): the entrants' digital share rises, the digital place
 // tie weakens; direct channel on small worlds and the effect on the outcome under common random numbers.
 #include <catch2/catch.hpp>
 
-#include "mechanisms/digital_shift/digital_shift.hpp"
-#include "helpers.hpp"
 #include "core/production.hpp"
+#include "helpers.hpp"
+#include "mechanisms/digital_shift/digital_shift.hpp"
+#include "stepped_run.hpp"
 #include "zonesim/model/economy.hpp"
-#include "zonesim/run.hpp"
-#include "zonesim/model/step.hpp"
 
 using namespace zonesim;
 
@@ -18,16 +17,6 @@ ScenarioSpec spec_of(bool enabled, std::int64_t count = 20000) {
   s.enterprises.count = count;
   s.mechanisms.digital_shift.enabled = enabled;
   return s;
-}
-
-// Runs observe and `years` steps with the scenario's models.
-World run_years(const ScenarioSpec& spec, int years, std::uint64_t seed = 1) {
-  World w = build_world(spec, zone_table_for(spec), {seed, 0});
-  const ModelList models = make_models(spec);
-  YearStats stats(w.zone_count());
-  observe(w, models, stats);
-  for (int t = 0; t < years; ++t) step(w, models, stats);
-  return w;
 }
 
 // Share of digital enterprises among those born in the last `years` years.
@@ -63,10 +52,11 @@ TEST_CASE("digital_shift: the share rises linearly to its cap, the place tie sta
 
 TEST_CASE("digital_shift: after k years the world's and the entrants' digital shares are higher") {
   const int k = 8;
-  const ScenarioSpec off = spec_of(false), on = spec_of(true);
-  const World base = run_years(off, k);
-  const World shifted = run_years(on, k);
-  const auto& d = on.mechanisms.digital_shift;
+  test::SteppedRun off(spec_of(false)), on(spec_of(true));
+  off.years(k);
+  on.years(k);
+  const World &base = off.world, &shifted = on.world;
+  const auto& d = on.spec.mechanisms.digital_shift;
   CHECK(base.digital_share == Approx(0.15));
   CHECK(shifted.digital_share == Approx(0.15 + (k + 1) * d.entrant_share_growth));  // set for year k + 1
   CHECK(shifted.digital_place_tie == Approx(0.3 + (k + 1) * d.place_tie_change));
@@ -80,12 +70,10 @@ TEST_CASE("digital_shift: with place tie 0 the digital place factor is 1 in ever
   ScenarioSpec s = spec_of(true);
   s.production.digital_place_tie = 0.1;
   s.mechanisms.digital_shift.place_tie_change = -0.1;
-  World w = build_world(s, zone_table_for(s), {1, 0});
-  const ModelList models = make_models(s);
-  YearStats stats(w.zone_count());
-  observe(w, models, stats);  // sets the tie of the first year: 0.1 - 0.1 = 0
+  test::SteppedRun r(s);  // observing the initial state sets the tie of the first year: 0.1 - 0.1 = 0
+  const World& w = r.world;
   REQUIRE(w.digital_place_tie == 0);
-  step(w, models, stats);
+  r.years(1);
   bool other_sectors_vary = false;
   for (int z = 0; z < w.zone_count(); ++z) {
     CHECK(place_factor(w, z, Sector::digital_services) == 1.0);
@@ -94,14 +82,16 @@ TEST_CASE("digital_shift: with place tie 0 the digital place factor is 1 in ever
   CHECK(other_sectors_vary);
 }
 
-TEST_CASE("digital_shift: less concentration and less GDP in 2035 than the baseline (3 seeds, CRN)") {
-  const ScenarioSpec base = spec_of(false), shifted = spec_of(true);
-  const ZoneTable t = zone_table_for(base);
+TEST_CASE("digital_shift: less concentration and less GDP in 2035 than the baseline (3 seeds, CRN)",
+          "[statistical]") {
   for (std::uint64_t seed : {1, 2, 3}) {
-    const YearStats b = simulate(base, t, {seed, 0}, make_models(base)).years.back();
-    const YearStats s = simulate(shifted, t, {seed, 0}, make_models(shifted)).years.back();
-    CHECK(s.metric[0].top10_share < b.metric[0].top10_share - 0.002);
-    CHECK(s.metric[0].theil_t < b.metric[0].theil_t - 0.01);
+    test::SteppedRun base(spec_of(false), seed), shifted(spec_of(true), seed);
+    base.to_end();
+    shifted.to_end();
+    const YearStats &b = base.stats, &s = shifted.stats;
+    INFO("seed " << seed);
+    CHECK(test::gdp_metrics(s).top10_share < test::gdp_metrics(b).top10_share - 0.002);
+    CHECK(test::gdp_metrics(s).theil_t < test::gdp_metrics(b).theil_t - 0.01);
     CHECK(s.total[total_gdp] < b.total[total_gdp]);
   }
 }

@@ -1,35 +1,28 @@
-// Provincial 1+N networks (MODEL.md 5.2): who leads whom, what each link carries, zones entering later, and
-// the effect on polarization against the baseline under common random numbers.
+// Provincial 1+N networks (docs/specification.md 5.2): who leads whom, what each link carries, zones entering later, and
+// the effect on polarization against the baseline, paired over replicates under common random numbers.
 #include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
 #include "mechanisms/one_plus_n/one_plus_n.hpp"
 #include "stepped_run.hpp"
-#include "zonesim/model/model.hpp"
 #include "zonesim/model/statistics.hpp"
-#include "zonesim/model/step.hpp"
 #include "zonesim/model/world.hpp"
 
 using namespace zonesim;
 
 namespace {
 
-ScenarioSpec spec_of(std::int64_t count = 5000) {
+ScenarioSpec spec_of(bool enabled, std::int64_t count = 5000) {
   ScenarioSpec s = default_scenario();
   s.enterprises.count = count;
-  s.mechanisms.one_plus_n.enabled = true;
+  s.mechanisms.one_plus_n.enabled = enabled;
   return s;
 }
 
 struct Run : test::SteppedRun {
   using SteppedRun::SteppedRun;
-  OnePlusN& mechanism() {
-    for (auto& m : models)
-      if (auto* found = dynamic_cast<OnePlusN*>(m.get())) return *found;
-    FAIL("one_plus_n is not running");
-    throw;
-  }
+  OnePlusN& mechanism() { return model<OnePlusN>(); }
   int province(const std::string& name) const {
     const auto& p = world.table.provinces;
     return static_cast<int>(std::find(p.begin(), p.end(), name) - p.begin());
@@ -67,7 +60,7 @@ std::vector<int> sorted(std::vector<int> v) {
 }  // namespace
 
 TEST_CASE("1+N: the largest zone of each province leads its N weakest zones") {
-  Run r(spec_of());
+  Run r(spec_of(true));
   OnePlusN& m = r.mechanism();
   const int guangdong = r.province("Guangdong");
   CHECK(m.leader(guangdong) == r.zone("Shenzhen High-tech Industrial Park"));
@@ -92,7 +85,7 @@ TEST_CASE("1+N: the largest zone of each province leads its N weakest zones") {
 }
 
 TEST_CASE("1+N: under leader_rule capital the provincial capital's main zone leads") {
-  ScenarioSpec spec = spec_of();
+  ScenarioSpec spec = spec_of(true);
   spec.mechanisms.one_plus_n.leader_rule = "capital";
   spec.mechanisms.one_plus_n.members = 0;
   Run r(spec);
@@ -106,7 +99,7 @@ TEST_CASE("1+N: under leader_rule capital the provincial capital's main zone lea
 }
 
 TEST_CASE("1+N: each link carries its cooperation edges, agglomeration links, cheaper moves and services") {
-  Run r(spec_of());
+  Run r(spec_of(true));
   const OnePlusNSpec& p = r.spec.mechanisms.one_plus_n;
   OnePlusN& m = r.mechanism();
   r.mechanism().run(Phase::governments, r.world, r.stats);  // refreshes service import from today's capacity
@@ -131,7 +124,7 @@ TEST_CASE("1+N: each link carries its cooperation edges, agglomeration links, ch
   }
   CHECK(links > 50);
 
-  ScenarioSpec only_tech = spec_of();
+  ScenarioSpec only_tech = spec_of(true);
   only_tech.mechanisms.one_plus_n.chain_extension = only_tech.mechanisms.one_plus_n.cross_fusion = false;
   Run t(only_tech);
   const int lead = t.mechanism().leader(t.province("Guangdong"));
@@ -143,7 +136,7 @@ TEST_CASE("1+N: each link carries its cooperation edges, agglomeration links, ch
 }
 
 TEST_CASE("1+N: tech-enabling edges carry the leader's new knowledge to its members") {
-  ScenarioSpec spec = spec_of(), off = spec_of();
+  ScenarioSpec spec = spec_of(true), off = spec_of(true);
   auto& p = spec.mechanisms.one_plus_n;
   p.chain_extension = p.cross_fusion = false;  // knowledge is the only channel
   p.service_export_share = p.move_cost_discount = 0;
@@ -162,7 +155,7 @@ TEST_CASE("1+N: tech-enabling edges carry the leader's new knowledge to its memb
 }
 
 TEST_CASE("1+N: zones entering later join their province's network") {
-  ScenarioSpec spec = spec_of();
+  ScenarioSpec spec = spec_of(true);
   spec.time = {2019, 2024};
   spec.zones.year = 2019;
   spec.zones.entry = true;
@@ -185,17 +178,42 @@ TEST_CASE("1+N: zones entering later join their province's network") {
   CHECK(entered >= 5);
 }
 
-TEST_CASE("1+N lowers polarization against the baseline (common random numbers)") {
-  for (std::uint64_t seed : {1, 2}) {
-    ScenarioSpec base = spec_of(20000), scheme = spec_of(20000);
-    base.mechanisms.one_plus_n.enabled = false;
-    Run b(base, seed), s(scheme, seed);
-    b.years(base.years());
-    s.years(scheme.years());
-    INFO("seed " << seed);
-    CHECK(s.stats.metric[0].top10_share < b.stats.metric[0].top10_share - 0.01);
-    CHECK(s.stats.metric[0].theil_t < b.stats.metric[0].theil_t - 0.03);
-    CHECK(s.stats.metric[0].theil_between < b.stats.metric[0].theil_between);
-    CHECK(s.stats.total[total_gdp] != b.stats.total[total_gdp]);
+TEST_CASE("1+N lowers polarization and GDP against the baseline (8 replicates, CRN)", "[statistical]") {
+  // Over 8 replicates the fall of total GDP is 2.4 standard errors at 20,000 enterprises, 5.7 at 50,000.
+  constexpr int kReplicates = 8;
+  const ScenarioSpec base = spec_of(false, 50000), scheme = spec_of(true, 50000);
+  std::vector<double> top10[2], theil[2], between[2], gdp_total[2];
+  for (std::uint64_t rep = 0; rep < kReplicates; ++rep) {
+    Run b(base, 1, rep), s(scheme, 1, rep);
+    b.to_end();
+    s.to_end();
+    for (const Run* r : {&b, &s}) {
+      const auto i = static_cast<std::size_t>(r == &s);
+      top10[i].push_back(test::gdp_metrics(r->stats).top10_share);
+      theil[i].push_back(test::gdp_metrics(r->stats).theil_t);
+      between[i].push_back(test::gdp_metrics(r->stats).theil_between);
+      gdp_total[i].push_back(r->stats.total[total_gdp]);
+    }
   }
+  const test::Paired d_top10 = test::paired(top10[1], top10[0]), d_theil = test::paired(theil[1], theil[0]),
+                     d_between = test::paired(between[1], between[0]),
+                     d_gdp = test::paired(gdp_total[1], gdp_total[0]);
+  CAPTURE(d_top10, d_theil, d_between, d_gdp);
+  // Polarization falls, by more than a point of the top-10 share: the leader's new knowledge spills into its
+  // members, they count part of its agglomeration and use part of its services, and its firms move into them
+  // at half the cost (docs/mechanisms/one_plus_n.md: top-10 share -0.0222, Theil T -0.0866, theil_between
+  // -0.0208; measured here -0.0217 +- 0.0010, -0.0863 +- 0.0018, -0.0210 +- 0.0011). The lower bounds are
+  // about five times the documented effect.
+  CHECK(d_top10.mean + 3 * d_top10.se < -0.01);
+  CHECK(d_top10.mean > -0.1);
+  CHECK(d_theil.mean + 3 * d_theil.se < -0.03);
+  CHECK(d_theil.mean > -0.4);
+  CHECK(d_between.mean + 3 * d_between.se < 0);
+  CHECK(d_between.mean > -0.1);
+  // Total GDP falls a little by 2035: firms that take the cheaper move into the members' branch parks leave
+  // the leader's denser agglomeration, and with increasing returns to concentration what the small gain the
+  // large lose (docs: -250 billion CNY on an older baseline; measured here -97 +- 17, of about 41,000; in
+  // 2030 it is still +19 +- 7). The bound is 1% of total GDP.
+  CHECK(d_gdp.mean + 3 * d_gdp.se < 0);
+  CHECK(d_gdp.mean > -0.01 * gdp_total[0].front());
 }

@@ -1,48 +1,26 @@
-// Output sharing (MODEL.md 5.3): attribution moves credit, never output; movers' origins and co-builders are
-// credited; the origin's resistance falls; and the scheme changes the outcome under common random numbers.
+// Output sharing (docs/specification.md 5.3): attribution moves credit, never output; movers' origins and co-builders are
+// credited; the origin's resistance falls; and the scheme's effect on the outcome, paired over replicates
+// under common random numbers.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <numeric>
 
 #include "helpers.hpp"
 #include "mechanisms/output_sharing/output_sharing.hpp"
-#include "zonesim/model/model.hpp"
+#include "stepped_run.hpp"
 #include "zonesim/model/reduce.hpp"
 #include "zonesim/model/statistics.hpp"
-#include "zonesim/model/step.hpp"
 #include "zonesim/model/world.hpp"
 
 using namespace zonesim;
 
 namespace {
 
-ScenarioSpec spec_of(bool enabled, std::uint64_t seed = 1, std::int64_t count = 20000) {
+ScenarioSpec spec_of(bool enabled, std::int64_t count = 20000) {
   ScenarioSpec s = default_scenario();
   s.enterprises.count = count;
-  s.seed = seed;
   s.mechanisms.output_sharing.enabled = enabled;
   return s;
-}
-
-struct Run {
-  World world;
-  YearStats stats;
-  double relocations = 0;  // over all years
-};
-
-// Runs `years` steps and calls check(world, stats) after the initial state and after each year.
-template <class Check>
-Run run_years(const ScenarioSpec& spec, int years, Check&& check) {
-  Run r{build_world(spec, zone_table_for(spec), {spec.seed, 0}), YearStats(0)};
-  const ModelList models = make_models(spec);
-  r.stats = YearStats(r.world.zone_count());
-  observe(r.world, models, r.stats);
-  check(r.world, r.stats);
-  for (int t = 0; t < years; ++t) {
-    step(r.world, models, r.stats);
-    r.relocations += r.stats.total[relocations];
-    check(r.world, r.stats);
-  }
-  return r;
 }
 
 double sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
@@ -50,8 +28,12 @@ double sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.e
 }  // namespace
 
 TEST_CASE("output sharing: attributed GDP sums to real GDP, and real GDP is the enterprises' output") {
+  test::SteppedRun r(spec_of(true));
   double shifted = 0;
-  run_years(spec_of(true), 5, [&](const World& w, const YearStats& s) {
+  // After the initial state and after each year.
+  const auto check = [&] {
+    const World& w = r.world;
+    const YearStats& s = r.stats;
     const Enterprises& f = w.firms;
     const auto Z = static_cast<std::size_t>(w.zone_count());
     const std::vector<double> real = chunked_sum(f.size(), Z, [&](std::size_t e, double* p) {
@@ -63,13 +45,15 @@ TEST_CASE("output sharing: attributed GDP sums to real GDP, and real GDP is the 
       REQUIRE(s.zone[gdp_attributed][z] >= 0);
       shifted += std::abs(s.zone[gdp_attributed][z] - s.zone[gdp][z]);
     }
-  });
+  };
+  check();
+  r.years(5, check);
   CHECK(shifted > 0);  // movers exist, so some credit moved
 }
 
 TEST_CASE("output sharing: a recent mover's origin gets origin_share of its output for K years") {
-  ScenarioSpec spec = spec_of(true, 1, 2000);
-  World w = build_world(spec, zone_table_for(spec), {1, 0});
+  test::SteppedRun r(spec_of(true, 2000));
+  World& w = r.world;
   const auto Z = static_cast<std::size_t>(w.zone_count());
   std::vector<double> real(Z, 0.0);
   for (std::size_t e = 0; e < w.firms.size(); ++e) {
@@ -91,8 +75,8 @@ TEST_CASE("output sharing: a recent mover's origin gets origin_share of its outp
 }
 
 TEST_CASE("output sharing: co-built projects count to the investors by their stakes, capped at the whole") {
-  ScenarioSpec spec = spec_of(true, 1, 2000);
-  World w = build_world(spec, zone_table_for(spec), {1, 0});
+  test::SteppedRun r(spec_of(true, 2000));
+  World& w = r.world;
   const auto Z = static_cast<std::size_t>(w.zone_count());
   std::vector<double> gdp_real(Z, 10.0);
   std::vector<double> attributed = gdp_real;
@@ -112,31 +96,63 @@ TEST_CASE("output sharing: co-built projects count to the investors by their sta
 
 TEST_CASE(
     "output sharing: the origin's resistance falls, composed with other mechanisms' moving-cost factors") {
-  ScenarioSpec spec = spec_of(true, 1, 2000);
-  const double factor = resistance_factor(spec.mechanisms.output_sharing);
+  test::SteppedRun r(spec_of(true, 2000));
+  const double factor = resistance_factor(r.spec.mechanisms.output_sharing);
   CHECK(factor == Approx(1 - 0.3 * 0.5 * 2 / 5.0));  // the defaults: resistance 0.3, 50:50, K = 2, horizon 5
-  World w = build_world(spec, zone_table_for(spec), {1, 0});
-  const ModelList models = make_models(spec);
-  YearStats stats(w.zone_count());
-  observe(w, models, stats);
+  World& w = r.world;
   CHECK(w.move_cost_factor[w.pair(3, 4)] == Approx(factor));
   w.move_cost_factor[w.pair(3, 4)] = 0.5;  // as a 1+N link would set it
-  for (int t = 0; t < 3; ++t) step(w, models, stats);
+  r.years(3);
   CHECK(w.move_cost_factor[w.pair(3, 4)] == Approx(0.5 * factor));  // applied once, not compounded
   CHECK(w.move_cost_factor[w.pair(4, 3)] == Approx(factor));
 }
 
-TEST_CASE("output sharing changes the outcome under common random numbers (3 seeds)") {
-  for (std::uint64_t seed : {1, 2, 3}) {
-    const Run base = run_years(spec_of(false, seed), 11, [](const World&, const YearStats&) {});
-    const Run sharing = run_years(spec_of(true, seed), 11, [](const World&, const YearStats&) {});
-    ScenarioSpec tournament_only = spec_of(true, seed);
-    tournament_only.mechanisms.output_sharing.origin_resistance = 0;
-    const Run judged = run_years(tournament_only, 11, [](const World&, const YearStats&) {});
+TEST_CASE(
+    "output sharing: more moves and less inequality; attribution alone does little (16 replicates, CRN)",
+    "[statistical]") {
+  // At 8 replicates the fall of Theil T is 5.5 standard errors with seed 1, 2.7 with seed 2.
+  constexpr int kReplicates = 16;
+  const ScenarioSpec base = spec_of(false, 50000), sharing = spec_of(true, 50000);
+  ScenarioSpec tournament_only = sharing;  // attribution alone: what the tournament sees
+  tournament_only.mechanisms.output_sharing.origin_resistance = 0;
+  std::vector<double> theil[2], between[2], top10[2], subsidy[2];
+  for (std::uint64_t rep = 0; rep < kReplicates; ++rep) {
+    test::SteppedRun b(base, 1, rep), s(sharing, 1, rep), judged(tournament_only, 1, rep);
+    double moves_b = 0, moves_s = 0;  // relocations between zones over all years
+    b.to_end([&] { moves_b += b.stats.total[relocations]; });
+    s.to_end([&] { moves_s += s.stats.total[relocations]; });
+    judged.to_end();
+    INFO("replicate " << rep);
     // Lower resistance: more enterprises move between zones.
-    CHECK(sharing.relocations > base.relocations);
-    CHECK(sharing.stats.metric[0].top10_share != base.stats.metric[0].top10_share);
-    // Attribution alone changes what the tournament sees and so the subsidy race.
-    CHECK(judged.stats.total[total_subsidy] != base.stats.total[total_subsidy]);
+    CHECK(moves_s > moves_b);
+    for (const test::SteppedRun* r : {&b, &s}) {
+      const auto i = static_cast<std::size_t>(r == &s);
+      theil[i].push_back(test::gdp_metrics(r->stats).theil_t);
+      between[i].push_back(test::gdp_metrics(r->stats).theil_between);
+      top10[i].push_back(test::gdp_metrics(r->stats).top10_share);
+    }
+    subsidy[0].push_back(b.stats.total[total_subsidy]);
+    subsidy[1].push_back(judged.stats.total[total_subsidy]);
   }
+  const test::Paired d_theil = test::paired(theil[1], theil[0]),
+                     d_between = test::paired(between[1], between[0]),
+                     d_top10 = test::paired(top10[1], top10[0]),
+                     d_subsidy = test::paired(subsidy[1], subsidy[0]);
+  CAPTURE(d_theil, d_between, d_top10, d_subsidy);
+  // Inequality falls: with the origin's resistance down by 6%, more firms leave the congested leaders for
+  // cheaper zones (docs/mechanisms/output_sharing.md: Theil T -0.0084, theil_between -0.0041; measured here
+  // -0.0064 +- 0.0011 and -0.0053 +- 0.0009). The bounds are five times the documented effect.
+  CHECK(d_theil.mean + 3 * d_theil.se < 0);
+  CHECK(d_theil.mean > -0.04);
+  CHECK(d_between.mean + 3 * d_between.se < 0);
+  CHECK(d_between.mean > -0.02);
+  // No robust effect on the top-10 share at this size: the docs give -0.0024 at 100,000 enterprises; the
+  // current model measures -0.0016 +- 0.0004 here, but -0.0006 +- 0.0004 with seed 2 instead of 1 and
+  // -0.0009 +- 0.0004 at 100,000 (8 replicates). Only its smallness is asserted.
+  CHECK(std::abs(d_top10.mean) < 3 * d_top10.se + 0.001);
+  // Attribution alone has no measurable effect on the subsidy race: movers (about 1.6% of firms a year) shift
+  // half of 2 years of their output, which rarely changes a zone's rank in the tournament (docs: -2.4 billion
+  // CNY [-3.7, -1.0] at 100,000 enterprises; measured here -1.2 +- 0.6), so the difference is asserted to be
+  // within three standard errors plus 1% of the baseline's subsidies.
+  CHECK(std::abs(d_subsidy.mean) < 3 * d_subsidy.se + 0.01 * subsidy[0].front());
 }

@@ -1,15 +1,14 @@
-// strategic_bureau (MODEL.md 5.8, seed 000 challenge 4): earmarked money, projects, the whale fall (knowledge
-// and talent win or lose), successes that raise a sector's productivity; and the effect on the outcome under
-// common random numbers.
+// strategic_bureau (docs/specification.md 5.8, seed 000 challenge 4): earmarked money, projects, the whale fall (knowledge
+// and talent win or lose), successes that raise a sector's productivity; and the effect on the outcome,
+// paired over replicates under common random numbers.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 
 #include "helpers.hpp"
 #include "mechanisms/strategic_bureau/strategic_bureau.hpp"
-#include "zonesim/run.hpp"
+#include "stepped_run.hpp"
 #include "zonesim/model/statistics.hpp"
-#include "zonesim/model/step.hpp"
 #include "zonesim/model/world.hpp"
 
 using namespace zonesim;
@@ -28,16 +27,12 @@ double discretionary(const ScenarioSpec& s, double gdp_z) {
   return g.discretionary_share * (1 + g.city_transfer) * g.tax_rate * gdp_z;
 }
 
-// A world in its initial state with its statistics, for driving the model by hand.
-struct Small {
-  ScenarioSpec spec;
-  World world;
-  YearStats stats;
-  explicit Small(ScenarioSpec s)
-      : spec(std::move(s)),
-        world(build_world(spec, zone_table_for(spec), {1, 0})),
-        stats(world.zone_count()) {
-    collect_statistics(world, stats);
+// The baseline's initial state of `spec` (the bureau switched off), for driving a bureau of `spec` by hand.
+struct Small : test::SteppedRun {
+  explicit Small(ScenarioSpec s) : SteppedRun(without_bureau(std::move(s))) {}
+  static ScenarioSpec without_bureau(ScenarioSpec s) {
+    s.mechanisms.strategic_bureau.enabled = false;
+    return s;
   }
 };
 
@@ -56,19 +51,15 @@ TEST_CASE(
     "strategic_bureau: the largest zones earmark budget_share of their discretionary budget each year") {
   ScenarioSpec spec = spec_of(true);
   spec.mechanisms.strategic_bureau.zones = 5;
-  World w = build_world(spec, zone_table_for(spec), {1, 0});
-  const ModelList models = make_models(spec);
-  const StrategicBureau* bureau = nullptr;
-  for (const auto& m : models)
-    if (auto* b = dynamic_cast<const StrategicBureau*>(m.get())) bureau = b;
-  REQUIRE(bureau != nullptr);
-  YearStats stats(w.zone_count());
-  observe(w, models, stats);
+  test::SteppedRun r(spec);
+  const World& w = r.world;
+  const YearStats& stats = r.stats;
+  const StrategicBureau* bureau = &r.model<StrategicBureau>();
   const std::vector<int> largest = largest_zones(w, stats, 5);
   for (int z : largest) CHECK(bureau->bureau_zones()[static_cast<std::size_t>(z)] == 1);
   double earmarked = 0;
   for (int year = 0; year <= 4; ++year) {
-    if (year > 0) step(w, models, stats);
+    if (year > 0) r.years(1);
     int with_bureau = 0;
     for (int z = 0; z < w.zone_count(); ++z) {
       const double d = discretionary(spec, stats.zone[gdp][z]);
@@ -159,25 +150,60 @@ TEST_CASE("strategic_bureau: projects succeed at success_probability") {
 }
 
 TEST_CASE(
-    "strategic_bureau: by 2035 a cost that lowers concentration; once projects pay, more GDP and more") {
-  // At the baseline's 100,000 enterprises: at 20,000 the effect on Theil is within the noise of some seeds.
-  ScenarioSpec base = spec_of(false, 100000), bureau = spec_of(true, 100000), quick = spec_of(true, 100000);
+    "strategic_bureau: by 2035 a cost that lowers concentration and GDP, offset in GDP by the first "
+    "successes; once projects pay, more GDP and more concentration (8 replicates, CRN)",
+    "[statistical]") {
+  constexpr int kReplicates = 8;
+  const ScenarioSpec base = spec_of(false, 50000), bureau = spec_of(true, 50000);
+  ScenarioSpec cost = bureau, quick = bureau;
+  cost.mechanisms.strategic_bureau.success_probability = 0;  // win or lose: every project fails
   quick.mechanisms.strategic_bureau.horizon = 3;
-  const ZoneTable t = zone_table_for(base);
-  for (std::uint64_t seed : {1, 2, 3}) {
-    const YearStats b = simulate(base, t, {seed, 0}, make_models(base)).years.back();
-    const YearStats s = simulate(bureau, t, {seed, 0}, make_models(bureau)).years.back();
-    const YearStats q = simulate(quick, t, {seed, 0}, make_models(quick)).years.back();
-    // Default horizon (10 years): two cohorts have an outcome by 2035; the services the largest zones give up
-    // lower concentration, and GDP differs (its sign depends on the parameters: services lost against
-    // successes).
-    // Between provinces in every seed; the whole Theil falls on average (-0.0045 [-0.0081, -0.0010] over 10
-    // replicates, docs/mechanisms/strategic_bureau.md) but by less than one seed's noise since movers use their
-    // cell's table (docs/model.md), so it is not asserted per seed.
-    CHECK(s.metric[0].theil_between < b.metric[0].theil_between);
-    CHECK(std::abs(s.total[total_gdp] - b.total[total_gdp]) > 1);
-    // Horizon 3: successes accumulate in the largest zones, which had the bureaus.
-    CHECK(q.total[total_gdp] > 1.02 * b.total[total_gdp]);
-    CHECK(q.metric[0].top10_share > b.metric[0].top10_share);
+  // baseline, bureau, cost, horizon 3
+  std::vector<double> between[4], theil[4], top10[4], gdp_total[4];
+  for (std::uint64_t rep = 0; rep < kReplicates; ++rep) {
+    test::SteppedRun b(base, 1, rep), s(bureau, 1, rep), c(cost, 1, rep), q(quick, 1, rep);
+    int i = 0;
+    for (test::SteppedRun* r : {&b, &s, &c, &q}) {
+      r->to_end();
+      between[i].push_back(test::gdp_metrics(r->stats).theil_between);
+      theil[i].push_back(test::gdp_metrics(r->stats).theil_t);
+      top10[i].push_back(test::gdp_metrics(r->stats).top10_share);
+      gdp_total[i++].push_back(r->stats.total[total_gdp]);
+    }
   }
+  const test::Paired d_between = test::paired(between[1], between[0]),
+                     d_gdp = test::paired(gdp_total[1], gdp_total[0]),
+                     c_between = test::paired(between[2], between[0]),
+                     c_theil = test::paired(theil[2], theil[0]),
+                     c_gdp = test::paired(gdp_total[2], gdp_total[0]),
+                     q_gdp = test::paired(gdp_total[3], gdp_total[0]),
+                     q_top10 = test::paired(top10[3], top10[0]);
+  CAPTURE(d_between, d_gdp, c_between, c_theil, c_gdp, q_gdp, q_top10);
+  const double gdp_base = gdp_total[0].front();
+  // The cost (every project failing, only knowledge and talent left): the twenty largest zones divert a tenth
+  // of their discretionary budget from services, so their place factor falls: less GDP and less
+  // concentration, between provinces too (docs/mechanisms/strategic_bureau.md, whale fall only: GDP -193
+  // billion CNY, Theil T -0.0091, theil_between -0.0045; measured here -182 +- 7, -0.0072 +- 0.0009, -0.0040
+  // +- 0.0005). The bounds are five times the documented effect.
+  CHECK(c_gdp.mean + 3 * c_gdp.se < 0);
+  CHECK(c_gdp.mean > -0.025 * gdp_base);
+  CHECK(c_theil.mean + 3 * c_theil.se < 0);
+  CHECK(c_theil.mean > -0.05);
+  CHECK(c_between.mean + 3 * c_between.se < 0);
+  CHECK(c_between.mean > -0.025);
+  // Default horizon (10 years): only the projects of the first two years have an outcome by 2035, and their
+  // successes (about six, each a 30% productivity jump in a large zone's sector) offset the cost in GDP: no
+  // measurable effect on total GDP (docs: -22 [-110, +66]; measured here -20 +- 25), asserted as within three
+  // standard errors plus 0.5% of total GDP. Concentration does not rise measurably; the documented fall
+  // (theil_between -0.0045 over 10 seeds at 100,000 enterprises) is not asserted, since that lottery of
+  // successes makes it vary more than 8 replicates resolve (measured here -0.0041 +- 0.0008, with seed 2
+  // instead of 1 +0.0021 +- 0.0035).
+  CHECK(std::abs(d_gdp.mean) < 3 * d_gdp.se + 0.005 * gdp_base);
+  CHECK(d_between.mean <= 3 * d_between.se);
+  // Horizon 3: successes accumulate in the largest zones, which had the bureaus: more GDP (measured
+  // +1,876 +- 132) and a higher top-10 share (+0.0114 +- 0.0016).
+  CHECK(q_gdp.mean - 3 * q_gdp.se > 0.02 * gdp_base);
+  CHECK(q_gdp.mean < 0.15 * gdp_base);
+  CHECK(q_top10.mean - 3 * q_top10.se > 0);
+  CHECK(q_top10.mean < 0.05);
 }
