@@ -101,7 +101,7 @@ YearStats::YearStats(int zones) {
 }
 
 void collect_statistics(const World& w, YearStats& s) {
-  const Enterprises& f = w.firms;
+  const Enterprises& f = w.enterprises;
   const auto zones = static_cast<std::size_t>(w.zone_count());
   // Per zone: gdp, employment, firms, hightech_firms.
   const std::vector<double> sums = chunked_sum(f.size(), 4 * zones, [&](std::size_t e, double* p) {

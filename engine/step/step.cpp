@@ -63,7 +63,7 @@ void run_phase(Phase phase, World& world, const ModelList& models, const YearSta
 void begin_year(World& world) {
   ++world.step;
   ++world.year;
-  auto& age = world.firms.age;
+  auto& age = world.enterprises.age;
   const std::size_t n = age.size();
 #pragma omp parallel for schedule(static)
   for (std::size_t e = 0; e < n; ++e)

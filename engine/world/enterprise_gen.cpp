@@ -15,7 +15,7 @@ namespace {
 void fill_zone(World& w, int z, std::size_t begin, std::size_t end, const ZoneTarget& target,
                double mean_productivity) {
   const EnterpriseSpec& es = w.params.enterprises;
-  Enterprises& f = w.firms;
+  Enterprises& f = w.enterprises;
   const auto step = static_cast<std::uint64_t>(w.step);
   const double rnd_mu = std::log(std::max(es.rnd_intensity_median, 1e-12));
   double size_sum = 0, output_sum = 0;
@@ -72,7 +72,7 @@ void generate_enterprises(World& w) {
   std::vector<std::size_t> start(counts.size() + 1, 0);
   for (std::size_t i = 0; i < counts.size(); ++i)
     start[i + 1] = start[i] + static_cast<std::size_t>(counts[i]);
-  w.firms.resize(start.back());
+  w.enterprises.resize(start.back());
   const int n = static_cast<int>(present.size());
 #pragma omp parallel for schedule(dynamic, 1)
   for (int i = 0; i < n; ++i) {
@@ -84,8 +84,8 @@ void generate_enterprises(World& w) {
 
 void add_zone_enterprises(World& w, int zone, std::size_t count, const ZoneTarget& target,
                           double mean_productivity) {
-  const std::size_t begin = w.firms.size();
-  w.firms.resize(begin + count);
+  const std::size_t begin = w.enterprises.size();
+  w.enterprises.resize(begin + count);
   fill_zone(w, zone, begin, begin + count, target, mean_productivity);
 }
 

@@ -186,22 +186,22 @@ World build_world(const ScenarioSpec& spec, ZoneTable table, RunKey key) {
 FullGraph World::full_graph() const {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
   std::vector<EdgeProps> props;
-  edges.reserve(boost::num_edges(graph) + firms.size());
+  edges.reserve(boost::num_edges(graph) + enterprises.size());
   for (auto [it, end] = boost::edges(graph); it != end; ++it) {
     edges.emplace_back(static_cast<std::uint32_t>(boost::source(*it, graph)),
                        static_cast<std::uint32_t>(boost::target(*it, graph)));
     props.push_back(graph[*it]);
   }
-  for (std::size_t e = 0; e < firms.size(); ++e) {
-    if (!firms.is(e, Enterprises::alive)) continue;
+  for (std::size_t e = 0; e < enterprises.size(); ++e) {
+    if (!enterprises.is(e, Enterprises::alive)) continue;
     edges.emplace_back(static_cast<std::uint32_t>(enterprise_vertex(e)),
-                       static_cast<std::uint32_t>(zone_vertex[firms.zone[e]]));
+                       static_cast<std::uint32_t>(zone_vertex[enterprises.zone[e]]));
     props.push_back({EdgeType::located_in});
   }
-  const std::size_t n = boost::num_vertices(graph) + firms.size();
+  const std::size_t n = boost::num_vertices(graph) + enterprises.size();
   FullGraph g(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), props.begin(), n);
   for (std::size_t v = 0; v < boost::num_vertices(graph); ++v) g[v] = graph[v];
-  for (std::size_t e = 0; e < firms.size(); ++e)
+  for (std::size_t e = 0; e < enterprises.size(); ++e)
     g[enterprise_vertex(e)] = {VertexKind::enterprise, static_cast<int>(e)};
   return g;
 }

@@ -14,7 +14,7 @@ void activate_entering_zones(World& w) {
   for (int z = 0; z < w.zone_count(); ++z)
     if (!w.is_active(z) && w.table.zones[z].entry_year == w.year) entering.push_back(z);
   if (entering.empty()) return;
-  const Enterprises& f = w.firms;
+  const Enterprises& f = w.enterprises;
   const std::vector<double> now = chunked_sum(f.size(), 3, [&](std::size_t e, double* p) {
     if (!(f.flags[e] & Enterprises::alive)) return;
     p[0] += f.output[e];

@@ -26,7 +26,7 @@ double mean_offer(const World& w, int z) {
 std::span<const Phase> EntryExit::phases() const { return kPhases; }
 
 void EntryExit::exits(World& w) {
-  Enterprises& f = w.firms;
+  Enterprises& f = w.enterprises;
   const std::size_t n = f.size();
   leaving_.resize(n);  // kept from year to year: no allocation in the step
 #pragma omp parallel
@@ -46,7 +46,7 @@ void EntryExit::exits(World& w) {
 // from its own streams (keyed by its slot).
 void EntryExit::make_entrant(World& w, std::uint32_t e, std::size_t z, double mean_size, double mean_tfp,
                              double mean_productivity) const {
-  Enterprises& f = w.firms;
+  Enterprises& f = w.enterprises;
   const EnterpriseSpec& es = spec_.enterprises;
   const double rnd_mu = std::log(std::max(es.rnd_intensity_median, 1e-12));
   const double alpha = spec_.production.labour_elasticity;
@@ -74,7 +74,7 @@ void EntryExit::make_entrant(World& w, std::uint32_t e, std::size_t z, double me
 }
 
 void EntryExit::births(World& w) {
-  Enterprises& f = w.firms;
+  Enterprises& f = w.enterprises;
   const auto Z = static_cast<std::size_t>(w.zone_count());
   // Per zone: living firms, employment, sum of productivity, output; nationally: output and employment.
   const std::vector<double> sums = chunked_sum(f.size(), 4 * Z + 2, [&](std::size_t e, double* p) {

@@ -23,7 +23,7 @@ std::span<const Phase> Fiscal::phases() const { return kPhases; }
 
 // An enterprise receives its promised rate for subsidy_years after it arrived (moved in, or was born).
 void Fiscal::expire_subsidies(World& w) const {
-  Enterprises& f = w.firms;
+  Enterprises& f = w.enterprises;
   const std::size_t n = f.size();
   const int year = w.year, years = g_.subsidy_years;
 #pragma omp parallel for schedule(static)
@@ -36,7 +36,7 @@ void Fiscal::expire_subsidies(World& w) const {
 
 void Fiscal::run(Phase, World& w, const YearStats& stats) {
   expire_subsidies(w);
-  const Enterprises& f = w.firms;
+  const Enterprises& f = w.enterprises;
   const auto Z = static_cast<std::size_t>(w.zone_count());
   // Per zone: subsidies due, of which to movers.
   const std::vector<double> due = chunked_sum(f.size(), 2 * Z, [&](std::size_t e, double* p) {

@@ -39,7 +39,7 @@ void Innovation::calibrate(const World& w, const std::vector<double>& spend,
                            const std::vector<double>& kterm) {
   const auto Z = spend.size();
   if (!calibrated_) {
-    const Enterprises& f = w.firms;
+    const Enterprises& f = w.enterprises;
     const std::vector<double> s = chunked_sum(f.size(), 2, [&](std::size_t e, double* p) {
       if (!(f.flags[e] & Enterprises::alive)) return;
       p[0] += f.rnd_intensity[e];
@@ -60,7 +60,7 @@ void Innovation::calibrate(const World& w, const std::vector<double>& spend,
 }
 
 void Innovation::run(Phase, World& w, const YearStats&) {
-  Enterprises& f = w.firms;
+  Enterprises& f = w.enterprises;
   const auto Z = static_cast<std::size_t>(w.zone_count());
   const std::vector<double> kterm = knowledge_terms(w, p_.knowledge_elasticity);
   // R&D spending per zone (patents are Poisson in it), output and employment for the high-tech bar.

@@ -38,7 +38,7 @@ std::span<const Phase> Production::phases() const { return kPhases; }
 
 void Production::update_market(World& w) const {
   const auto Z = static_cast<std::size_t>(w.zone_count());
-  const Enterprises& f = w.firms;
+  const Enterprises& f = w.enterprises;
   // Per zone and sector: employment; per zone: employment, output.
   const std::vector<double> sums = chunked_sum(f.size(), Z * S + 2 * Z, [&](std::size_t e, double* p) {
     if (!(f.flags[e] & Enterprises::alive)) return;
@@ -92,7 +92,7 @@ void Production::update_market(World& w) const {
 // Generated enterprises (the initial ones, those of an entering zone) get the productivity that makes
 // y = A * l^alpha * place factor reproduce their generated output.
 void Production::calibrate_fresh(World& w) const {
-  Enterprises& f = w.firms;
+  Enterprises& f = w.enterprises;
   const std::size_t n = f.size();
 #pragma omp parallel for schedule(static)
   for (std::size_t e = 0; e < n; ++e) {
@@ -107,7 +107,7 @@ void Production::calibrate_fresh(World& w) const {
 // At the first step, the reference margin is the initial output-weighted mean margin (so employment does not
 // drift on average).
 void Production::calibrate(World& w) {
-  const Enterprises& f = w.firms;
+  const Enterprises& f = w.enterprises;
   const std::size_t n = f.size();
   const std::vector<double> sums = chunked_sum(n, 2, [&](std::size_t e, double* p) {
     if (!(f.flags[e] & Enterprises::alive)) return;
@@ -123,7 +123,7 @@ void Production::run(Phase, World& w, const YearStats&) {
   update_market(w);
   calibrate_fresh(w);
   if (!calibrated_) calibrate(w);
-  Enterprises& f = w.firms;
+  Enterprises& f = w.enterprises;
   const std::size_t n = f.size();
   const double drift = 1.0 + p_.trend_growth + p_.trend_growth_slope * (w.step - 1);
   const double cap = p_.max_employment_change;

@@ -34,7 +34,7 @@ std::span<const Phase> Relocation::phases() const { return kPhases; }
 
 // Which enterprises consider moving, and the cells' sums over them.
 void Relocation::consider(World& w) {
-  Enterprises& f = w.firms;
+  Enterprises& f = w.enterprises;
   const std::size_t n = f.size();
   const auto cells = static_cast<std::size_t>(w.zone_count()) * S;
   considering_.resize(n);
@@ -108,7 +108,7 @@ void Relocation::build_table(const World& w, int here, int sector) {
 // Each considering enterprise stays with probability 1 / (1 + exp(top - w * subsidy) * weight), else draws an
 // option from its cell's table.
 void Relocation::choose(World& w) {
-  Enterprises& f = w.firms;
+  Enterprises& f = w.enterprises;
   const std::size_t n = f.size();
   const int Z = w.zone_count();
   const auto year = static_cast<std::int16_t>(w.year);
@@ -143,7 +143,7 @@ void Relocation::choose(World& w) {
 // Moves of the year per zone (an enterprise moves at most once a year). Enterprises gone to a park count as
 // moved out of their zone (not as moves between zones) and free their slot.
 void Relocation::record_moves(World& w) const {
-  Enterprises& f = w.firms;
+  Enterprises& f = w.enterprises;
   const std::size_t n = f.size();
   const auto year = static_cast<std::int16_t>(w.year);
   auto& in = w.zones.relocations_in;

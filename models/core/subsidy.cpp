@@ -24,7 +24,7 @@ constexpr double kExpectedNewcomers = 0.05;  // newcomers' output a zone plans f
 std::span<const Phase> SubsidyPolicy::phases() const { return kPhases; }
 
 void SubsidyPolicy::run(Phase, World& w, const YearStats& stats) {
-  const Enterprises& f = w.firms;
+  const Enterprises& f = w.enterprises;
   const auto Z = static_cast<std::size_t>(w.zone_count());
   const std::vector<double> subsidised = chunked_sum(f.size(), Z, [&](std::size_t e, double* p) {
     if ((f.flags[e] & Enterprises::alive) && f.subsidy_rate[e] > 0) p[f.zone[e]] += f.output[e];

@@ -21,7 +21,7 @@ ScenarioSpec spec_with(std::int64_t count, int year = 2024) {
 
 std::vector<double> zone_sums(const World& w, const std::vector<double>& per_firm) {
   std::vector<double> out(static_cast<std::size_t>(w.zone_count()), 0.0);
-  for (std::size_t e = 0; e < w.firms.size(); ++e) out[w.firms.zone[e]] += per_firm[e];
+  for (std::size_t e = 0; e < w.enterprises.size(); ++e) out[w.enterprises.zone[e]] += per_firm[e];
   return out;
 }
 
@@ -62,23 +62,23 @@ TEST_CASE("enterprises reproduce each zone's employment and GDP; high-tech follo
   ScenarioSpec spec = spec_with(20000);
   spec.enterprises.hightech_min_productivity = 0;  // R&D intensity alone decides, so the share is known
   const World w = build_world(spec, load_zone_table(spec.zones.table, 2024), {1, 0});
-  REQUIRE(w.firms.size() == 20000);
-  std::vector<double> emp(w.firms.employment.begin(), w.firms.employment.end());
-  const auto gdp = zone_sums(w, w.firms.output), employment = zone_sums(w, emp);
+  REQUIRE(w.enterprises.size() == 20000);
+  std::vector<double> emp(w.enterprises.employment.begin(), w.enterprises.employment.end());
+  const auto gdp = zone_sums(w, w.enterprises.output), employment = zone_sums(w, emp);
   for (int z = 0; z < w.zone_count(); ++z) {
     CHECK(gdp[z] == Approx(w.table.zones[z].gdp).epsilon(1e-9));
     CHECK(employment[z] == Approx(w.table.zones[z].employment).epsilon(1e-5));
   }
   std::size_t hightech = 0, digital = 0;
-  for (std::size_t e = 0; e < w.firms.size(); ++e) {
-    CHECK(w.firms.is(e, Enterprises::hightech) ==
-          (w.firms.rnd_intensity[e] >= spec.enterprises.hightech_rnd_threshold));
-    CHECK(w.firms.is(e, Enterprises::digital) == (w.firms.sector[e] == Sector::digital_services));
-    hightech += w.firms.is(e, Enterprises::hightech);
-    digital += w.firms.is(e, Enterprises::digital);
+  for (std::size_t e = 0; e < w.enterprises.size(); ++e) {
+    CHECK(w.enterprises.is(e, Enterprises::hightech) ==
+          (w.enterprises.rnd_intensity[e] >= spec.enterprises.hightech_rnd_threshold));
+    CHECK(w.enterprises.is(e, Enterprises::digital) == (w.enterprises.sector[e] == Sector::digital_services));
+    hightech += w.enterprises.is(e, Enterprises::hightech);
+    digital += w.enterprises.is(e, Enterprises::digital);
   }
   // P(rnd >= 3%) with median 2.5% and log-s.d. 0.8 is 1 - Phi(ln(1.2)/0.8) = 0.4098; 5 standard errors.
-  const double n = static_cast<double>(w.firms.size()), p = 0.4098;
+  const double n = static_cast<double>(w.enterprises.size()), p = 0.4098;
   CHECK(std::abs(hightech / n - p) < 5 * std::sqrt(p * (1 - p) / n));
   CHECK(std::abs(digital / n - 0.15) < 5 * std::sqrt(0.15 * 0.85 / n));
 }
@@ -90,7 +90,7 @@ TEST_CASE("a productivity bar for high-tech status lowers the count") {
     spec.enterprises.hightech_min_productivity = bar;
     const World w = build_world(spec, t, {1, 0});
     std::size_t n = 0;
-    for (std::size_t e = 0; e < w.firms.size(); ++e) n += w.firms.is(e, Enterprises::hightech);
+    for (std::size_t e = 0; e < w.enterprises.size(); ++e) n += w.enterprises.is(e, Enterprises::hightech);
     return n;
   };
   const auto none = count(0), some = count(0.5), high = count(2);
@@ -103,9 +103,9 @@ TEST_CASE("degenerate parameters: no R&D means no high-tech firm, no digital sha
   spec.enterprises.rnd_intensity_median = 0;
   spec.enterprises.digital_share = 0;
   const World w = build_world(spec, load_zone_table(spec.zones.table, 2024), {1, 0});
-  for (std::size_t e = 0; e < w.firms.size(); ++e) {
-    CHECK_FALSE(w.firms.is(e, Enterprises::hightech));
-    CHECK_FALSE(w.firms.is(e, Enterprises::digital));
+  for (std::size_t e = 0; e < w.enterprises.size(); ++e) {
+    CHECK_FALSE(w.enterprises.is(e, Enterprises::hightech));
+    CHECK_FALSE(w.enterprises.is(e, Enterprises::digital));
   }
 }
 
@@ -115,13 +115,13 @@ TEST_CASE("the full graph holds every enterprise as a vertex with one located_in
   const FullGraph g = w.full_graph();
   CHECK(boost::num_vertices(g) == boost::num_vertices(w.graph) + 3000);
   CHECK(boost::num_edges(g) == boost::num_edges(w.graph) + 3000);
-  for (std::size_t e = 0; e < w.firms.size(); e += 97) {
+  for (std::size_t e = 0; e < w.enterprises.size(); e += 97) {
     const auto v = static_cast<FullGraph::vertex_descriptor>(w.enterprise_vertex(e));
     CHECK(g[v].kind == VertexKind::enterprise);
     REQUIRE(boost::out_degree(v, g) == 1);
     const auto edge = *boost::out_edges(v, g).first;
     CHECK(g[edge].type == EdgeType::located_in);
-    CHECK(boost::target(edge, g) == w.zone_vertex[w.firms.zone[e]]);
+    CHECK(boost::target(edge, g) == w.zone_vertex[w.enterprises.zone[e]]);
   }
 }
 
@@ -132,17 +132,17 @@ TEST_CASE("enterprise generation does not depend on the thread count") {
   const World a = build_world(spec, t, {5, 0});
   omp_set_num_threads(2);
   const World b = build_world(spec, t, {5, 0});
-  CHECK(a.firms.output == b.firms.output);
-  CHECK(a.firms.employment == b.firms.employment);
-  CHECK(a.firms.rnd_intensity == b.firms.rnd_intensity);
-  CHECK(a.firms.sector == b.firms.sector);
+  CHECK(a.enterprises.output == b.enterprises.output);
+  CHECK(a.enterprises.employment == b.enterprises.employment);
+  CHECK(a.enterprises.rnd_intensity == b.enterprises.rnd_intensity);
+  CHECK(a.enterprises.sector == b.enterprises.sector);
 }
 
 TEST_CASE("ten million enterprises fit and reproduce the zone totals", "[slow]") {
   const ScenarioSpec spec = spec_with(10000000);
   const World w = build_world(spec, load_zone_table(spec.zones.table, 2024), {1, 0});
-  REQUIRE(w.firms.size() == 10000000);
-  const auto gdp = zone_sums(w, w.firms.output);
+  REQUIRE(w.enterprises.size() == 10000000);
+  const auto gdp = zone_sums(w, w.enterprises.output);
   for (int z = 0; z < w.zone_count(); ++z) CHECK(gdp[z] == Approx(w.table.zones[z].gdp).epsilon(1e-9));
   CHECK(Enterprises::bytes_per_enterprise() <= 64);
 }

@@ -51,8 +51,8 @@ struct Small {
   }
   int alive_in(int z) const {
     int n = 0;
-    for (std::size_t e = 0; e < world.firms.size(); ++e)
-      n += world.firms.is(e, Enterprises::alive) && world.firms.zone[e] == z;
+    for (std::size_t e = 0; e < world.enterprises.size(); ++e)
+      n += world.enterprises.is(e, Enterprises::alive) && world.enterprises.zone[e] == z;
     return n;
   }
 };
@@ -70,11 +70,12 @@ std::pair<double, double> moves(Small& s, int zone) {
 
 TEST_CASE("production reproduces the initial output at the first step, up to the common drift") {
   Small s(small_spec());
-  const std::vector<double> before = s.world.firms.output;
+  const std::vector<double> before = s.world.enterprises.output;
   Production production(s.spec);
   s.run(production, Phase::production);
   for (std::size_t e = 0; e < before.size(); e += 101)
-    CHECK(s.world.firms.output[e] == Approx(before[e] * (1 + s.spec.production.trend_growth)).epsilon(1e-9));
+    CHECK(s.world.enterprises.output[e] ==
+          Approx(before[e] * (1 + s.spec.production.trend_growth)).epsilon(1e-9));
 }
 
 TEST_CASE("agglomeration: the largest zone has the largest place factor; digital firms feel it less") {
@@ -119,17 +120,18 @@ TEST_CASE("relocation records origin and year, and is zero without a hazard") {
   Small s(small_spec());
   moves(s, 0);
   int moved = 0;
-  for (std::size_t e = 0; e < s.world.firms.size(); ++e)
-    if (s.world.firms.move_year[e] == s.world.year) {
+  for (std::size_t e = 0; e < s.world.enterprises.size(); ++e)
+    if (s.world.enterprises.move_year[e] == s.world.year) {
       ++moved;
-      CHECK(s.world.firms.origin_zone[e] != s.world.firms.zone[e]);
+      CHECK(s.world.enterprises.origin_zone[e] != s.world.enterprises.zone[e]);
     }
   CHECK(moved > 0);
   ScenarioSpec none = small_spec();
   none.relocation.hazard = none.relocation.congestion_hazard = none.relocation.loss_hazard = 0;
   Small still(none);
   moves(still, 0);
-  for (std::size_t e = 0; e < still.world.firms.size(); ++e) CHECK(still.world.firms.move_year[e] == 0);
+  for (std::size_t e = 0; e < still.world.enterprises.size(); ++e)
+    CHECK(still.world.enterprises.move_year[e] == 0);
 }
 
 TEST_CASE("a higher knowledge stock raises innovation success") {
@@ -137,12 +139,12 @@ TEST_CASE("a higher knowledge stock raises innovation success") {
   const int z = low.zone_named("Wuxi High-tech Zone");
   high.world.zones.patent_stock[z] *= 20;
   auto successes = [z](Small& s) {
-    std::vector<double> before = s.world.firms.productivity;
+    std::vector<double> before = s.world.enterprises.productivity;
     Innovation innovation(s.spec);
     s.run(innovation, Phase::innovation);
     int n = 0;
     for (std::size_t e = 0; e < before.size(); ++e)
-      n += s.world.firms.zone[e] == z && s.world.firms.productivity[e] > before[e];
+      n += s.world.enterprises.zone[e] == z && s.world.enterprises.productivity[e] > before[e];
     return n;
   };
   // The first call calibrates patent yields on the initial state; success depends on the stock directly.
@@ -155,11 +157,11 @@ TEST_CASE("degenerate innovation: no success probability, no productivity gain; 
   ScenarioSpec spec = small_spec();
   spec.innovation.success_probability = 0;
   Small s(spec);
-  const std::vector<double> before = s.world.firms.productivity;
+  const std::vector<double> before = s.world.enterprises.productivity;
   Innovation innovation(s.spec);
   s.run(innovation, Phase::innovation);
-  CHECK(s.world.firms.productivity == before);
-  for (std::size_t e = 0; e < s.world.firms.size(); ++e) s.world.firms.rnd_intensity[e] = 0;
+  CHECK(s.world.enterprises.productivity == before);
+  for (std::size_t e = 0; e < s.world.enterprises.size(); ++e) s.world.enterprises.rnd_intensity[e] = 0;
   Innovation again(s.spec);
   s.run(again, Phase::innovation);
   for (double p : s.world.zones.patents) CHECK(p == 0);
@@ -184,22 +186,22 @@ TEST_CASE("exit after sustained losses; births fill free slots and follow talent
   spec.exit.base_hazard = 0;
   spec.entry.rate = 0;
   Small s(spec);
-  s.world.firms.loss_years[10] = static_cast<std::uint8_t>(spec.exit.loss_years);
-  s.world.firms.loss_years[11] = static_cast<std::uint8_t>(spec.exit.loss_years - 1);
+  s.world.enterprises.loss_years[10] = static_cast<std::uint8_t>(spec.exit.loss_years);
+  s.world.enterprises.loss_years[11] = static_cast<std::uint8_t>(spec.exit.loss_years - 1);
   EntryExit ee(s.spec);
   s.run(ee, Phase::entry_exit);
-  CHECK_FALSE(s.world.firms.is(10, Enterprises::alive));
-  CHECK(s.world.firms.is(11, Enterprises::alive));
-  CHECK(s.world.firms.alive_count() == 19999);
+  CHECK_FALSE(s.world.enterprises.is(10, Enterprises::alive));
+  CHECK(s.world.enterprises.is(11, Enterprises::alive));
+  CHECK(s.world.enterprises.alive_count() == 19999);
 
   spec.entry.rate = 0.5;
   Small b(spec);
   Production(b.spec).update_market(b.world);
-  b.world.firms.loss_years[5] = static_cast<std::uint8_t>(spec.exit.loss_years);
+  b.world.enterprises.loss_years[5] = static_cast<std::uint8_t>(spec.exit.loss_years);
   EntryExit births(b.spec);
   b.run(births, Phase::entry_exit);
-  CHECK(b.world.firms.is(5, Enterprises::alive));  // the freed slot was reused
-  CHECK(b.world.firms.alive_count() > 29000);
+  CHECK(b.world.enterprises.is(5, Enterprises::alive));  // the freed slot was reused
+  CHECK(b.world.enterprises.alive_count() > 29000);
   // Births per existing firm are higher in the talent-rich leading zone than in the smallest zones.
   const int big = b.largest_zone();
   CHECK(b.alive_in(big) > 1.3 * s.alive_in(big));

@@ -18,7 +18,7 @@ inline double employment_power(float employment, double labour_elasticity) {
 }
 
 inline double enterprise_output(const World& w, std::size_t e, double labour_elasticity) {
-  const Enterprises& f = w.firms;
+  const Enterprises& f = w.enterprises;
   return f.productivity[e] * employment_power(f.employment[e], labour_elasticity) *
          place_factor(w, f.zone[e], f.sector[e]);
 }
@@ -33,7 +33,9 @@ inline double enterprise_profit(double output, double rnd_intensity, double empl
 
 // The subsidy share an enterprise receives where it is: its promised rate times what its zone could pay.
 inline double received_subsidy_share(const World& w, std::size_t e) {
-  return w.firms.subsidy_rate[e] > 0 ? w.firms.subsidy_rate[e] * w.zones.payout_ratio[w.firms.zone[e]] : 0.0;
+  return w.enterprises.subsidy_rate[e] > 0
+             ? w.enterprises.subsidy_rate[e] * w.zones.payout_ratio[w.enterprises.zone[e]]
+             : 0.0;
 }
 
 inline double subsidy_offer(const World& w, int zone, Sector s) {

@@ -1,7 +1,7 @@
 #pragma once
 // The world: governments and zones as vertices of a Boost.Graph with typed edges, enterprises as a dense
 // structure of arrays. Enterprise e is graph vertex `enterprise_vertex(e)` in `full_graph()`; its one
-// located_in edge is the column `firms.zone[e]` (docs/architecture.md says why it is not stored twice).
+// located_in edge is the column `enterprises.zone[e]` (docs/architecture.md says why it is not stored twice).
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
@@ -158,7 +158,7 @@ struct World {
   std::vector<Vertex> province_vertex, city_vertex, zone_vertex;
 
   ZoneState zones;
-  Enterprises firms;
+  Enterprises enterprises;
   std::vector<double> distance_km;  // [a * zones + b]: great-circle distance between host cities
   // Zone-pair hooks ([a * zones + b]) for mechanisms, neutral by default:
   std::vector<double> equity;            // equity that zone a's asset company holds in zone b, billion CNY

@@ -120,7 +120,7 @@ std::span<const Phase> CentralPilot::phases() const { return kPhases; }
 // Raises the R&D intensity of the pilots' enterprises by rnd_money / zone output (capped); `spent` receives
 // what that costs per zone (sum of the intensity increases times output).
 void CentralPilot::fund_rnd(World& w, const std::vector<double>& rnd_money, std::vector<double>& spent) {
-  Enterprises& f = w.firms;
+  Enterprises& f = w.enterprises;
   const auto Z = static_cast<std::size_t>(w.zone_count());
   std::vector<double> output(Z, 0.0);
   funded_.clear();
@@ -141,7 +141,8 @@ void CentralPilot::fund_rnd(World& w, const std::vector<double>& rnd_money, std:
 }
 
 void CentralPilot::restore_rnd(World& w) {
-  for (std::size_t i = 0; i < funded_.size(); ++i) w.firms.rnd_intensity[funded_[i]] = own_intensity_[i];
+  for (std::size_t i = 0; i < funded_.size(); ++i)
+    w.enterprises.rnd_intensity[funded_[i]] = own_intensity_[i];
   funded_.clear();
   own_intensity_.clear();
 }

@@ -26,7 +26,7 @@ std::span<const Phase> OutputSharing::phases() const { return kPhases; }
 
 std::vector<double> attribute_movers(const World& w, const std::vector<double>& gdp, int years,
                                      double origin_share) {
-  const Enterprises& f = w.firms;
+  const Enterprises& f = w.enterprises;
   const auto Z = static_cast<std::size_t>(w.zone_count());
   const int year = w.year;
   // [0, Z): output counted away from the zone where it is produced; [Z, 2Z): output counted to the origin.

@@ -99,7 +99,7 @@ void StrategicBureau::resolve_projects(World& w) {
   }
   std::erase_if(projects_, due);
   if (!any) return;
-  Enterprises& f = w.firms;
+  Enterprises& f = w.enterprises;
   const std::size_t n = f.size();
 #pragma omp parallel for schedule(static)
   for (std::size_t e = 0; e < n; ++e)
@@ -110,7 +110,7 @@ void StrategicBureau::resolve_projects(World& w) {
 // This year's money: budget_share of the discretionary budget, as far as subsidies and other mechanisms'
 // earmarks leave room (the fiscal model computes the same budget after the mechanisms and never overspends).
 void StrategicBureau::fund_projects(World& w, const YearStats& stats) {
-  const Enterprises& f = w.firms;
+  const Enterprises& f = w.enterprises;
   const auto Z = has_bureau_.size();
   const std::vector<double> output = chunked_sum(f.size(), Z * S, [&](std::size_t e, double* p) {
     if (f.flags[e] & Enterprises::alive)

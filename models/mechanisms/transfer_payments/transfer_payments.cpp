@@ -62,7 +62,7 @@ void TransferPayments::compensate(World& w, const std::vector<std::pair<int, int
     slot[w.pair(a, b)] = static_cast<int>(2 * i);
     slot[w.pair(b, a)] = static_cast<int>(2 * i + 1);
   }
-  const Enterprises& f = w.firms;
+  const Enterprises& f = w.enterprises;
   const int year = w.year, years = p_.compensation_years;
   const std::vector<double> lost = chunked_sum(f.size(), 2 * links.size(), [&](std::size_t e, double* p) {
     if (!(f.flags[e] & Enterprises::alive) || f.move_year[e] == 0 || year - f.move_year[e] >= years) return;

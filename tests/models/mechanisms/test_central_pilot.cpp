@@ -73,14 +73,14 @@ TEST_CASE("central pilot: the R&D part raises the pilots' R&D by the money, for 
   ++w.year;
   std::fill(w.zones.external_funds.begin(), w.zones.external_funds.end(), 0.0);
   CentralPilot& pilot = r.model<CentralPilot>();
-  const std::vector<float> own = w.firms.rnd_intensity;
+  const std::vector<float> own = w.enterprises.rnd_intensity;
   const std::vector<double> services = w.zones.service_capacity;
   pilot.run(Phase::production, w, stats);
   for (int z : pilot.pilots()) {
     double spent = 0;
-    for (std::size_t e = 0; e < w.firms.size(); ++e)
-      if ((w.firms.flags[e] & Enterprises::alive) && w.firms.zone[e] == z)
-        spent += (static_cast<double>(w.firms.rnd_intensity[e]) - own[e]) * w.firms.output[e];
+    for (std::size_t e = 0; e < w.enterprises.size(); ++e)
+      if ((w.enterprises.flags[e] & Enterprises::alive) && w.enterprises.zone[e] == z)
+        spent += (static_cast<double>(w.enterprises.rnd_intensity[e]) - own[e]) * w.enterprises.output[e];
     const double services_built = w.zones.service_capacity[z] - services[z];
     CHECK(spent > 0);
     CHECK(spent <= 5.0 * (1 + 1e-6));  // rnd_share 0.5 of 10 billion, or less at the caps
@@ -88,7 +88,7 @@ TEST_CASE("central pilot: the R&D part raises the pilots' R&D by the money, for 
     CHECK(w.zones.external_funds[z] == 10.0);
   }
   pilot.run(Phase::innovation, w, stats);
-  CHECK(w.firms.rnd_intensity == own);  // the firms' own intensities, bit for bit
+  CHECK(w.enterprises.rnd_intensity == own);  // the firms' own intensities, bit for bit
 }
 
 TEST_CASE("central pilot: a list of names selects those zones; an unknown name is refused by key and name") {

@@ -40,10 +40,11 @@ Drain one_year(const ScenarioSpec& spec) {
   Relocation relocation(spec);
   production.run(Phase::production, w, stats);
   if (auto parks = make_competing_parks(spec)) parks->run(Phase::production, w, stats);
-  const auto alive = static_cast<double>(w.firms.alive_count());
+  const auto alive = static_cast<double>(w.enterprises.alive_count());
   relocation.run(Phase::relocation, w, stats);
   return {sum(w.zones.relocations_out), sum(w.zones.relocations_in),
-          alive - static_cast<double>(w.firms.alive_count()), static_cast<double>(w.firms.free_slots.size())};
+          alive - static_cast<double>(w.enterprises.alive_count()),
+          static_cast<double>(w.enterprises.free_slots.size())};
 }
 
 }  // namespace

@@ -123,7 +123,7 @@ TEST_CASE("an investor offers no subsidy to the movers of a zone it holds equity
     r->world.year += 1;
     Production(spec).run(Phase::production, r->world, r->stats);
     Relocation(spec).run(Phase::relocation, r->world, r->stats);
-    const Enterprises& f = r->world.firms;
+    const Enterprises& f = r->world.enterprises;
     for (std::size_t e = 0; e < f.size(); ++e) {
       if (!f.is(e, Enterprises::alive) || f.move_year[e] != r->world.year || f.zone[e] != investor) continue;
       if (f.origin_zone[e] == investee) {

@@ -22,10 +22,10 @@ ScenarioSpec spec_of(bool enabled, std::int64_t count = 20000) {
 // Share of digital enterprises among those born in the last `years` years.
 double entrant_digital_share(const World& w, int years) {
   double born = 0, digital = 0;
-  for (std::size_t e = 0; e < w.firms.size(); ++e)
-    if (w.firms.is(e, Enterprises::alive) && w.firms.age[e] < years) {
+  for (std::size_t e = 0; e < w.enterprises.size(); ++e)
+    if (w.enterprises.is(e, Enterprises::alive) && w.enterprises.age[e] < years) {
       born += 1;
-      digital += w.firms.is(e, Enterprises::digital);
+      digital += w.enterprises.is(e, Enterprises::digital);
     }
   return digital / born;
 }

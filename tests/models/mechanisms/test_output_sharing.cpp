@@ -34,7 +34,7 @@ TEST_CASE("output sharing: attributed GDP sums to real GDP, and real GDP is the 
   const auto check = [&] {
     const World& w = r.world;
     const YearStats& s = r.stats;
-    const Enterprises& f = w.firms;
+    const Enterprises& f = w.enterprises;
     const auto Z = static_cast<std::size_t>(w.zone_count());
     const std::vector<double> real = chunked_sum(f.size(), Z, [&](std::size_t e, double* p) {
       if (f.flags[e] & Enterprises::alive) p[f.zone[e]] += f.output[e];
@@ -56,16 +56,16 @@ TEST_CASE("output sharing: a recent mover's origin gets origin_share of its outp
   World& w = r.world;
   const auto Z = static_cast<std::size_t>(w.zone_count());
   std::vector<double> real(Z, 0.0);
-  for (std::size_t e = 0; e < w.firms.size(); ++e) {
-    w.firms.move_year[e] = 0;
-    real[w.firms.zone[e]] += w.firms.output[e];
+  for (std::size_t e = 0; e < w.enterprises.size(); ++e) {
+    w.enterprises.move_year[e] = 0;
+    real[w.enterprises.zone[e]] += w.enterprises.output[e];
   }
   const std::size_t e = 0;
-  const int here = w.firms.zone[e], origin = here == 0 ? 1 : 0;
-  w.firms.origin_zone[e] = static_cast<std::uint16_t>(origin);
-  const double y = w.firms.output[e];
+  const int here = w.enterprises.zone[e], origin = here == 0 ? 1 : 0;
+  w.enterprises.origin_zone[e] = static_cast<std::uint16_t>(origin);
+  const double y = w.enterprises.output[e];
   for (int age : {0, 1, 2}) {  // moved this year, last year, two years ago (K = 2: no longer counts)
-    w.firms.move_year[e] = static_cast<std::int16_t>(w.year - age);
+    w.enterprises.move_year[e] = static_cast<std::int16_t>(w.year - age);
     const std::vector<double> a = attribute_movers(w, real, 2, 0.3);
     const double expected = age < 2 ? 0.3 * y : 0.0;
     CHECK(a[origin] == Approx(real[origin] + expected));

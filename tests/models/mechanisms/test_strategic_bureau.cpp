@@ -116,11 +116,11 @@ TEST_CASE(
   StrategicBureau bureau(spec);
   bureau.run(Phase::governments, s.world, s.stats);
   const std::vector<StrategicBureau::Project> launched = bureau.projects();
-  const std::vector<double> before = s.world.firms.productivity;
+  const std::vector<double> before = s.world.enterprises.productivity;
   s.world.step = 1;
   bureau.run(Phase::governments, s.world, s.stats);
   CHECK(bureau.successes() == 3);
-  const Enterprises& f = s.world.firms;
+  const Enterprises& f = s.world.enterprises;
   int raised = 0;
   for (std::size_t e = 0; e < f.size(); ++e) {
     bool in_project = false;
