@@ -1,5 +1,5 @@
 // Polarization and inequality indices; formulas, references and edge-case rules in docs/metrics.md.
-// The population-weighted overloads are in engine/metrics_weighted.cpp.
+// The population-weighted overloads are in metrics/metrics_weighted.cpp.
 #include "zonesim/metrics.hpp"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // Population-weighted indices; formulas, references and edge-case rules in docs/metrics.md ("Population
 // weights"). A unit with weight w counts as w people at value x: with integer weights every index equals the
 // unweighted index of the sample in which each value is repeated w times. Units with weight 0 are dropped
-// before any index is computed. The unweighted versions live in engine/metrics.cpp and are left untouched:
+// before any index is computed. The unweighted versions live in metrics/metrics.cpp and are left untouched:
 // an empty weights span calls them, so unweighted results stay bit-identical.
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #pragma once
-// Private to the sweep code: the steps of load_sweep() shared between engine/sweep_load.cpp (the file) and
-// engine/sweep_plan.cpp (designs and the generated scenarios).
+// Private to the sweep code: the steps of load_sweep() shared between sweep/load.cpp (the file) and
+// sweep/plan.cpp (designs and the generated scenarios).
 #include <yaml-cpp/yaml.h>
 
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
-// Private to the sweep code: the steps of run_sweep() (engine/sweep_run.cpp) that the MPI sweep
-// (engine/sweep_mpi.cpp, -DZONESIM_MPI=ON) shares, so that both write the same files the same way.
+// Private to the sweep code: the steps of run_sweep() (sweep/run.cpp) that the MPI sweep
+// (sweep/mpi.cpp, -DZONESIM_MPI=ON) shares, so that both write the same files the same way.
 #include <exception>
 #include <string>
 
@@ -23,7 +23,7 @@ std::exception_ptr run_error(const SweepPlan& plan, int s, int r, const std::exc
 void assemble(const SweepPlan& plan, const ZoneTable& table, const RunStore& store, const SweepOptions& opt);
 
 #ifdef ZONESIM_MPI
-// The sweep across the ranks of MPI_COMM_WORLD (engine/sweep_mpi.cpp; docs/cluster.md).
+// The sweep across the ranks of MPI_COMM_WORLD (sweep/mpi.cpp; docs/cluster.md).
 SweepOutcome run_sweep_mpi(const SweepPlan& plan, const ZoneTable& table, const SweepOptions& opt);
 #endif
 

@@ -1,7 +1,7 @@
 #pragma once
 // Experimental designs for sweeps: full grids, Latin hypercubes, Sobol' sequences with Saltelli's matrices,
 // and Morris trajectories. Every design is a pure function of its arguments (and seed): points lie in the
-// unit cube (or, for grids, are level indices); engine/sweep_plan.cpp maps them onto factor values.
+// unit cube (or, for grids, are level indices); sweep/plan.cpp maps them onto factor values.
 // docs/sweeps.md.
 #include <cstdint>
 #include <vector>

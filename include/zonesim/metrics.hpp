@@ -94,7 +94,7 @@ double zhang_kanbur(std::span<const double> x, std::span<const int> group, int n
 MetricSet compute_all(std::span<const double> x, std::span<const int> group, int n_groups,
                       const MetricParams& params);
 
-// --- Population weights (engine/metrics_weighted.cpp; docs/metrics.md, "Population weights") ---
+// --- Population weights (metrics/metrics_weighted.cpp; docs/metrics.md, "Population weights") ---
 // weights[i] is the population of unit i (e.g. zone employment) and x[i] its value PER HEAD (e.g. GDP per
 // worker, not zone GDP): the unit counts as weights[i] people at x[i], so with integer weights every index
 // equals the unweighted index of the sample in which x[i] is repeated weights[i] times (population

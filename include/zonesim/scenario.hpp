@@ -1,8 +1,8 @@
 #pragma once
 // The validated description of one run. YAML is parsed once into these plain structs
-// (engine/scenario_load.cpp); the world and the models read only these. Every field's default, range, unit
-// and help text are declared in one table (engine/schema.cpp), from which docs/parameters.md is generated
-// (`zonesim params --markdown`).
+// (engine/scenario/scenario_load.cpp); the world and the models read only these. Every field's default, range,
+// unit and help text are declared in one row each (engine/scenario/schema.cpp for the core, each mechanism's own
+// file for its keys), from which docs/parameters.md is generated (`zonesim params --markdown`).
 #include <cstdint>
 #include <string>
 #include <vector>

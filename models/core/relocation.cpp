@@ -5,8 +5,9 @@
 // where profit there uses d's place factor, labour cost and subsidy offer, and the moving cost has a fixed
 // part, a part per 1000 km and a part for leaving the province. Origin zone and year of the move are
 // recorded; the mover gives up any subsidy it had and takes the destination's offer for its sector. With
-// competing parks (docs/specification.md 5.9; World::outside_option.offer >= 0) the choice has one more option, a non-national
-// park near the zone (models/competing_parks.cpp): a mover that takes it leaves the national zones.
+// competing parks (docs/specification.md 5.9; World::outside_option.offer >= 0) the choice has one more
+// option, a non-national park near the zone (models/mechanisms/competing_parks/): a mover that takes it leaves
+// the national zones.
 //
 // Movers compare destinations as the typical mover of their (origin zone, sector) cell would: v_d is
 // evaluated at the means of 1 - R&D intensity and of employment per unit of output over the cell's

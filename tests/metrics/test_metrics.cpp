@@ -337,5 +337,5 @@ TEST_CASE("beta convergence: slope of mean log growth on initial log level", "[m
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Population weights (engine/metrics_weighted.cpp; docs/metrics.md, "Population weights")
+// Population weights (metrics/metrics_weighted.cpp; docs/metrics.md, "Population weights")
 // ---------------------------------------------------------------------------------------------------------

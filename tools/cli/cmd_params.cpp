@@ -1,4 +1,4 @@
-// zonesim params [--markdown]: every scenario key, from the declarations in engine/schema.cpp.
+// zonesim params [--markdown]: every scenario key, from the key declarations (engine/scenario/schema.cpp and each mechanism's file).
 #include <cstdio>
 
 #include "cli.hpp"

@@ -189,9 +189,9 @@ struct ZoneTarget {
   double gdp = 0;         // billion CNY
   double employment = 0;  // persons
 };
-// Generate the enterprises of the initial state, in the active zones (engine/enterprise_gen.cpp).
+// Generate the enterprises of the initial state, in the active zones (engine/world/enterprise_gen.cpp).
 void generate_enterprises(World& world);
-// Append `count` enterprises to `zone` that sum to `target` (a zone entering; engine/zone_entry.cpp).
+// Append `count` enterprises to `zone` that sum to `target` (a zone entering; engine/world/zone_entry.cpp).
 void add_zone_enterprises(World& world, int zone, std::size_t count, const ZoneTarget& target,
                           double mean_productivity);
 // Sets an active zone's figures: patents, knowledge stock, R&D personnel, service capacity (for its GDP).

@@ -47,7 +47,7 @@ std::vector<int> select_pilot_zones(const CentralPilotSpec& spec, const World& w
 // Null when mechanisms.central_pilot.enabled is false.
 std::unique_ptr<Model> make_central_pilot(const ScenarioSpec& spec);
 
-// Its keys, mechanisms.central_pilot.*, declared in the catalogue of scenario keys (models/registry.cpp).
+// Its keys, mechanisms.central_pilot.*, declared in the catalogue of scenario keys (models/models.cpp).
 void declare_central_pilot(KeyCatalogue& keys);
 // Its rule at load time: the zones named in `list` exist in the zone table.
 void validate_central_pilot(const ScenarioSpec& spec, Checks& checks);

@@ -27,7 +27,7 @@ class CompetingParks : public Model {
 // Null when mechanisms.competing_parks.enabled is false.
 std::unique_ptr<Model> make_competing_parks(const ScenarioSpec& spec);
 
-// Its keys, mechanisms.competing_parks.*, declared in the catalogue of scenario keys (models/registry.cpp).
+// Its keys, mechanisms.competing_parks.*, declared in the catalogue of scenario keys (models/models.cpp).
 void declare_competing_parks(KeyCatalogue& keys);
 
 }  // namespace zonesim

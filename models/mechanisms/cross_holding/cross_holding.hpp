@@ -44,7 +44,7 @@ class CrossHolding : public Model {
 // Null when mechanisms.cross_holding.enabled is false.
 std::unique_ptr<Model> make_cross_holding(const ScenarioSpec& spec);
 
-// Its keys, mechanisms.cross_holding.*, declared in the catalogue of scenario keys (models/registry.cpp).
+// Its keys, mechanisms.cross_holding.*, declared in the catalogue of scenario keys (models/models.cpp).
 void declare_cross_holding(KeyCatalogue& keys);
 
 }  // namespace zonesim

@@ -31,7 +31,7 @@ class DigitalShift : public Model {
 // Null when mechanisms.digital_shift.enabled is false.
 std::unique_ptr<Model> make_digital_shift(const ScenarioSpec& spec);
 
-// Its keys, mechanisms.digital_shift.*, declared in the catalogue of scenario keys (models/registry.cpp).
+// Its keys, mechanisms.digital_shift.*, declared in the catalogue of scenario keys (models/models.cpp).
 void declare_digital_shift(KeyCatalogue& keys);
 
 }  // namespace zonesim

@@ -26,7 +26,7 @@ class EvaluationReform : public Model {
 // Null when mechanisms.evaluation_reform.enabled is false.
 std::unique_ptr<Model> make_evaluation_reform(const ScenarioSpec& spec);
 
-// Its keys, mechanisms.evaluation_reform.*, declared in the catalogue of scenario keys (models/registry.cpp).
+// Its keys, mechanisms.evaluation_reform.*, declared in the catalogue of scenario keys (models/models.cpp).
 void declare_evaluation_reform(KeyCatalogue& keys);
 
 }  // namespace zonesim

@@ -45,7 +45,7 @@ int choose_leader(const ZoneTable& table, const std::vector<int>& active, const 
 // Null when mechanisms.one_plus_n.enabled is false.
 std::unique_ptr<Model> make_one_plus_n(const ScenarioSpec& spec);
 
-// Its keys, mechanisms.one_plus_n.*, declared in the catalogue of scenario keys (models/registry.cpp).
+// Its keys, mechanisms.one_plus_n.*, declared in the catalogue of scenario keys (models/models.cpp).
 void declare_one_plus_n(KeyCatalogue& keys);
 
 }  // namespace zonesim

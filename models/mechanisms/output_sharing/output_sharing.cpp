@@ -5,7 +5,7 @@
 // less than K years ago, origin_share of its output counts to its origin zone instead of its zone; then
 // co_built_share of each equity-held zone's attributed output counts to its investors by their stakes.
 // stats.zone[gdp] is never touched; the attributed total equals the real total. The tournament
-// (models/tournament.cpp) scores attributed GDP growth, so the rule changes which zones gain from poaching
+// (models/core/tournament.cpp) scores attributed GDP growth, so the rule changes which zones gain from poaching
 // and which lose from losing firms.
 #include "mechanisms/output_sharing/output_sharing.hpp"
 

@@ -47,7 +47,7 @@ void attribute_co_built(const World& world, const std::vector<double>& gdp, doub
 // Null when mechanisms.output_sharing.enabled is false.
 std::unique_ptr<Model> make_output_sharing(const ScenarioSpec& spec);
 
-// Its keys, mechanisms.output_sharing.*, declared in the catalogue of scenario keys (models/registry.cpp).
+// Its keys, mechanisms.output_sharing.*, declared in the catalogue of scenario keys (models/models.cpp).
 void declare_output_sharing(KeyCatalogue& keys);
 
 }  // namespace zonesim

@@ -54,7 +54,7 @@ class StrategicBureau : public Model {
 // Null when mechanisms.strategic_bureau.enabled is false.
 std::unique_ptr<Model> make_strategic_bureau(const ScenarioSpec& spec);
 
-// Its keys, mechanisms.strategic_bureau.*, declared in the catalogue of scenario keys (models/registry.cpp).
+// Its keys, mechanisms.strategic_bureau.*, declared in the catalogue of scenario keys (models/models.cpp).
 void declare_strategic_bureau(KeyCatalogue& keys);
 
 }  // namespace zonesim

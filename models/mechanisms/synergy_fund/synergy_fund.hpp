@@ -36,7 +36,7 @@ std::vector<double> synergy_allocation(const World& world, const std::vector<dou
 // Null when mechanisms.synergy_fund.enabled is false.
 std::unique_ptr<Model> make_synergy_fund(const ScenarioSpec& spec);
 
-// Its keys, mechanisms.synergy_fund.*, declared in the catalogue of scenario keys (models/registry.cpp).
+// Its keys, mechanisms.synergy_fund.*, declared in the catalogue of scenario keys (models/models.cpp).
 void declare_synergy_fund(KeyCatalogue& keys);
 // Its rule at load time: development_share + industry_share + venture_share = 1.
 void validate_synergy_fund(const ScenarioSpec& spec, Checks& checks);

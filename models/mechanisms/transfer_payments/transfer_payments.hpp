@@ -40,7 +40,7 @@ std::vector<std::pair<int, int>> partner_pairs(const World& world);
 // Null when mechanisms.transfer_payments.enabled is false.
 std::unique_ptr<Model> make_transfer_payments(const ScenarioSpec& spec);
 
-// Its keys, mechanisms.transfer_payments.*, declared in the catalogue of scenario keys (models/registry.cpp).
+// Its keys, mechanisms.transfer_payments.*, declared in the catalogue of scenario keys (models/models.cpp).
 void declare_transfer_payments(KeyCatalogue& keys);
 
 }  // namespace zonesim

@@ -155,7 +155,7 @@ def summarize(values, axis, level=0.95, band="ci"):
     return {"mean": mean, "lo": lo, "hi": hi, "sd": sd, "n": n}
 
 
-# --- Sobol' and Morris, as engine/sweep_sensitivity.cpp -------------------------------------------------------
+# --- Sobol' and Morris, as sweep/sensitivity.cpp -------------------------------------------------------
 
 def _percentile_interval(v):
     v = np.sort(np.asarray(v, dtype=float)[np.isfinite(v)])
