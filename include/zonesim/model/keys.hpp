@@ -9,6 +9,7 @@
 // Cross-field rules (shares that must sum to 1, zone names that must exist) are Rules: they run when the
 // scenario is loaded, after every key has its value, and report at a key, so `zonesim validate` shows them
 // with FILE:LINE:COL like any other problem.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -21,6 +22,22 @@
 
 namespace zonesim {
 namespace detail {
+
+// Levenshtein distance, for "did you mean" in scenario and sweep files and mechanisms' rules.
+inline size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
 
 enum class FieldType { Integer, Real, Boolean, Text, Path };
 

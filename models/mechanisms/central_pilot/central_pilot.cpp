@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <numeric>
 
 #include "zonesim/errors.hpp"
 #include "zonesim/model/keys.hpp"
@@ -37,21 +36,6 @@ std::string trim(const std::string& s) {
   return s.substr(first, s.find_last_not_of(" \t") - first + 1);
 }
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), 0);
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // The zones named in `list` (zone_name, case-insensitive, ';'-separated), and a problem for each unknown name
 // (with the closest one) or for an empty list.
 struct NamedZones {
@@ -73,7 +57,7 @@ NamedZones named_zones(const std::string& list, const ZoneTable& table) {
     for (int z = 0; z < table.size() && found < 0; ++z) {
       const std::string& candidate = table.zones[static_cast<std::size_t>(z)].name_en;
       if (lower(candidate) == lower(name)) found = z;
-      if (const std::size_t d = edit_distance(lower(candidate), lower(name)); d < best_d)
+      if (const std::size_t d = detail::edit_distance(lower(candidate), lower(name)); d < best_d)
         best_d = d, best = candidate;
     }
     if (found >= 0 && std::find(out.zones.begin(), out.zones.end(), found) == out.zones.end())
