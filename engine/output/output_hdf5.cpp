@@ -241,7 +241,8 @@ ResultFile ResultFile::create(const std::string& path, const OutputLayout& layou
   f.make_strings("zone_city", "zone", city, "host city of the zone");
   f.make_values("zone_lat", "zone", H5T_IEEE_F64LE, lat, "degrees_north", "latitude of the host city");
   f.make_values("zone_lon", "zone", H5T_IEEE_F64LE, lon, "degrees_east", "longitude of the host city");
-  f.make_values("zone_land_km2", "zone", H5T_IEEE_F64LE, land, "km2", "zone land area (synthetic)");
+  f.make_values("zone_land_km2", "zone", H5T_IEEE_F64LE, land, "km2",
+                "zone land area as the model uses it (data/zones.csv: land_km2 and its provenance)");
   f.make_values("zone_province_index", "zone", H5T_STD_I32LE, province_index, "1",
                 "index on the province axis");
   f.make_strings("province_name", "province", table.provinces, "province name (English)");

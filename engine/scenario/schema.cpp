@@ -34,8 +34,13 @@ void zones_keys(KeyCatalogue& keys) {
          "With zones.year 2019: the zones approved later enter in their approval year (2022, 2023), "
          "sized against the others as in the 2024 figures; the zone axis then holds all of them.");
   r.num("max_density", &ZonesSpec::max_density, 3200, 1, 1e6, "persons/km2",
-        "Employment per km2 of zone land at full occupancy; land capacity = land_km2 * max_density, "
-        "occupancy = employment / capacity (the densest zone starts near 0.9).");
+        "Employment per km2 of zone land at full occupancy; land capacity = land_km2 * max_density "
+        "(at least the initial employment / max_initial_occupancy), occupancy = employment / capacity.");
+  r.num(
+      "max_initial_occupancy", &ZonesSpec::max_initial_occupancy, 0.9, 0.05, 1, "1",
+      "The initial state is observed, so no zone starts more crowded than this: a zone whose published land "
+      "would hold its initial employment above it has the land that does (built-up area beyond the "
+      "approved one; assumed).");
   r.num("initial_patent_stock_years", &ZonesSpec::initial_patent_stock_years, 5, 0, 50, "year",
         "Initial invention-patent stock as a multiple of the initial yearly grants (perpetual "
         "inventory: 1 / (growth + depreciation) = 1 / (0.05 + 0.15)).");
@@ -147,6 +152,10 @@ void relocation_keys(KeyCatalogue& keys) {
         "Added consideration probability for an enterprise that made a loss last year.");
   r.num("profit_weight", &R::profit_weight, 10, 0, 1000, "1",
         "Utility per unit of profit gain relative to the enterprise's output (logit scale).");
+  r.num("place_anticipation", &R::place_anticipation, 0.117, 0, 1, "1",
+        "How much of a destination's place advantage (agglomeration, knowledge, services relative to here) a "
+        "mover counts on: it expects output y * (place there / place here)^place_anticipation; 1 = all of "
+        "it. Fitted to the 2019-2024 change of the top-10 GDP share (docs/calibration.md).");
   r.num("fixed_cost", &R::fixed_cost, 3, 0, 100, "1", "Utility cost of any move (search, disruption).");
   r.num("distance_cost", &R::distance_cost, 1, 0, 100, "1/(1000 km)",
         "Utility cost per 1000 km between the host cities.");

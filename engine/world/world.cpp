@@ -142,7 +142,8 @@ static void init_zone_state(World& w) {
   s.relocations_out.assign(n, 0.0);
   for (std::size_t z = 0; z < n; ++z) {
     const Zone& zone = w.table.zones[z];
-    s.land_capacity[z] = zone.land_km2 * w.params.zones.max_density;
+    s.land_capacity[z] = std::max(zone.land_km2 * w.params.zones.max_density,
+                                  zone.employment / w.params.zones.max_initial_occupancy);
     if (zone.entry_year == 0 || zone.entry_year <= w.year)
       set_zone_figures(w, static_cast<int>(z), zone.gdp, zone.patents, zone.rnd_personnel);
   }

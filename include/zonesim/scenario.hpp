@@ -15,10 +15,11 @@ struct TimeSpec {
 };
 
 struct ZonesSpec {
-  int year = 0;            // 2019 -> the 169 zones of 2019; 2024 -> all 178
-  std::string table;       // path of the zone table (CSV), resolved against the file that set it
-  bool entry = false;      // zones approved after zones.year enter in their approval year
-  double max_density = 0;  // persons per km2 of zone land at full occupancy
+  int year = 0;                      // 2019 -> the 169 zones of 2019; 2024 -> all 178
+  std::string table;                 // path of the zone table (CSV), resolved against the file that set it
+  bool entry = false;                // zones approved after zones.year enter in their approval year
+  double max_density = 0;            // persons per km2 of zone land at full occupancy
+  double max_initial_occupancy = 0;  // no zone starts above this occupancy
   double initial_patent_stock_years = 0;  // initial patent stock in years of the initial flow
 };
 
@@ -75,13 +76,14 @@ struct ExitSpec {
 };
 
 struct RelocationSpec {
-  double hazard = 0;             // yearly probability that an enterprise considers moving
-  double congestion_hazard = 0;  // added per unit of occupancy above 0.8 (per 0.2)
-  double loss_hazard = 0;        // added when the enterprise made a loss last year
-  double profit_weight = 0;      // utility per unit of profit gain relative to output
-  double fixed_cost = 0;         // utility cost of any move
-  double distance_cost = 0;      // utility cost per 1000 km
-  double province_cost = 0;      // utility cost of leaving the province
+  double hazard = 0;              // yearly probability that an enterprise considers moving
+  double congestion_hazard = 0;   // added per unit of occupancy above 0.8 (per 0.2)
+  double loss_hazard = 0;         // added when the enterprise made a loss last year
+  double profit_weight = 0;       // utility per unit of profit gain relative to output
+  double place_anticipation = 0;  // exponent on the destination's place advantage as a mover expects it
+  double fixed_cost = 0;          // utility cost of any move
+  double distance_cost = 0;       // utility cost per 1000 km
+  double province_cost = 0;       // utility cost of leaving the province
 };
 
 // Evaluation weights of the tournament (local orientation; docs/specification.md 5.0 and 5.7).

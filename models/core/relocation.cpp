@@ -2,7 +2,8 @@
 // to attract movers). An enterprise considers moving with a hazard that rises with its zone's congestion and
 // with its own losses; it then picks a zone d (or stays) with logit probabilities over
 //   v_d = profit_weight * (profit there - profit here) / output - moving cost(here, d),   v_here = 0,
-// where profit there uses d's place factor, labour cost and subsidy offer, and the moving cost has a fixed
+// where profit there uses d's place factor relative to here, raised to place_anticipation (the part of the
+// advantage a newcomer counts on), d's labour cost and subsidy offer, and the moving cost has a fixed
 // part, a part per 1000 km and a part for leaving the province. Origin zone and year of the move are
 // recorded; the mover gives up any subsidy it had and takes the destination's offer for its sector. With
 // competing parks (docs/specification.md 5.9; World::outside_option.offer >= 0) the choice has one more
@@ -62,7 +63,7 @@ void Relocation::consider(World& w) {
 // Utilities of the cell's options for its typical mover (means m1 of 1 - R&D intensity and m2 of
 // employment per output), relative to staying and before the mover's own subsidy:
 //   U_d    = w * (r_d (m1 + subsidy_d) - labour_d m2 - m1 + labour_here m2) - cost(here, d),
-//            r_d = place_d / place_here
+//            r_d = (place_d / place_here)^place_anticipation
 //   U_park = w * ((g - 1) m1 + g * offer) + attractiveness - fixed cost,
 //            g = place_here^(place_share - 1)
 void Relocation::build_table(const World& w, int here, int sector) {
@@ -72,6 +73,7 @@ void Relocation::build_table(const World& w, int here, int sector) {
                m2 = cell_sums_[3 * cell + 2] / count;
   const auto s = static_cast<Sector>(sector);
   const double here_factor = place_factor(w, here, s), here_labour = w.zones.labour_cost[here];
+  const double here_anticipated = anticipated_[cell];
   const int province = w.table.zones[here].province;
   CellTable& table = cells_[cell];
   const std::uint32_t begin = table.begin =
@@ -83,7 +85,8 @@ void Relocation::build_table(const World& w, int here, int sector) {
   };
   for (int d = 0; d < Z; ++d) {
     if (d == here || !w.is_active(d)) continue;  // a zone not national yet has probability 0
-    const double ratio = place_factor(w, d, s) / here_factor;
+    const double ratio =
+        anticipated_[static_cast<std::size_t>(d) * S + static_cast<std::size_t>(sector)] / here_anticipated;
     // As far as d could pay; an investor does not bid for firms of a zone it holds equity in (5.1).
     const double subsidy =
         w.equity[w.pair(d, here)] > 0 ? 0.0 : subsidy_offer(w, d, s) * w.zones.payout_ratio[d];
@@ -175,6 +178,11 @@ void Relocation::run(Phase, World& w, const YearStats&) {
   option_.resize(cells * static_cast<std::size_t>(Z + 1));
   cumulative_.resize(option_.size());
   consider(w);
+  // The place advantage as movers expect it, once per zone and sector (not per pair of zones).
+  anticipated_.resize(cells);
+  for (std::size_t c = 0; c < cells; ++c)
+    anticipated_[c] = p_.place_anticipation == 1.0 ? w.zones.place_factor[c]
+                                                   : std::pow(w.zones.place_factor[c], p_.place_anticipation);
 #pragma omp parallel for schedule(dynamic, 8)
   for (std::size_t c = 0; c < cells; ++c) {
     cells_[c] = CellTable{};

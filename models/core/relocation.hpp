@@ -34,6 +34,7 @@ class Relocation : public Model {
   std::vector<CellTable> cells_;
   std::vector<std::uint16_t> option_;  // destination zone, or the zone count for a park
   std::vector<double> cumulative_;
+  std::vector<double> anticipated_;  // [zone * S + sector]: place factor ^ place_anticipation
   std::vector<double> zone_hazard_;  // [zone]: yearly probability of considering a move, before losses
   std::vector<std::uint8_t> considering_, to_park_;
 };

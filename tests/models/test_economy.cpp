@@ -116,6 +116,21 @@ TEST_CASE("a subsidy offer attracts movers") {
   CHECK(in_offered >= 30);
 }
 
+TEST_CASE("movers that count on more of a destination's place advantage go more to the largest zone") {
+  // relocation.place_anticipation scales the pull of agglomeration, knowledge and services in the decision
+  // only: at 0 a mover ignores it, at 1 it counts on all of it (docs/model.md, docs/calibration.md).
+  ScenarioSpec none = small_spec(100000), full = small_spec(100000);
+  none.relocation.place_anticipation = 0;
+  full.relocation.place_anticipation = 1;
+  Small a(none), b(full);
+  const int big = a.largest_zone();
+  const auto [in_none, out_none] = moves(a, big);
+  const auto [in_full, out_full] = moves(b, big);
+  CHECK(in_full > 2 * in_none);
+  CHECK(out_full < out_none);
+  // ... while a subsidy offer's pull does not depend on it (the offer is certain; test above).
+}
+
 TEST_CASE("relocation records origin and year, and is zero without a hazard") {
   Small s(small_spec());
   moves(s, 0);

@@ -82,18 +82,36 @@ TEST_CASE("competing_parks: a richer offer or a more attractive park drains more
   CHECK(g_attr > 2 * g_low);
 }
 
-TEST_CASE("competing_parks: less GDP and less concentration in 2035 than the baseline (3 seeds, CRN)",
+TEST_CASE("competing_parks: less GDP, fewer moves and subsidies, more concentration (8 replicates, CRN)",
           "[statistical]") {
-  for (std::uint64_t seed : {1, 2, 3}) {
-    test::SteppedRun base(spec_of(false), seed), parks(spec_of(true), seed);
+  constexpr int kReplicates = 8;
+  std::vector<double> gdp_total[2], subsidy[2], theil[2], moves[2];
+  for (std::uint64_t rep = 0; rep < kReplicates; ++rep) {
+    test::SteppedRun base(spec_of(false), 1, rep), parks(spec_of(true), 1, rep);
     base.to_end();
     parks.to_end();
-    const YearStats &b = base.stats, &s = parks.stats;
-    INFO("seed " << seed);
-    CHECK(s.total[total_gdp] < 0.98 * b.total[total_gdp]);
-    CHECK(s.total[total_subsidy] < b.total[total_subsidy]);
-    CHECK(test::gdp_metrics(s).theil_t < test::gdp_metrics(b).theil_t);
-    // Moves between zones are fewer: some movers go to the parks instead.
-    CHECK(s.total[relocations] < b.total[relocations]);
+    for (const test::SteppedRun* r : {&base, &parks}) {
+      const auto i = static_cast<std::size_t>(r == &parks);
+      gdp_total[i].push_back(r->stats.total[total_gdp]);
+      subsidy[i].push_back(r->stats.total[total_subsidy]);
+      theil[i].push_back(test::gdp_metrics(r->stats).theil_t);
+      moves[i].push_back(r->stats.total[relocations]);
+    }
   }
+  const test::Paired d_gdp = test::paired(gdp_total[1], gdp_total[0]),
+                     d_subsidy = test::paired(subsidy[1], subsidy[0]),
+                     d_theil = test::paired(theil[1], theil[0]), d_moves = test::paired(moves[1], moves[0]);
+  CAPTURE(d_gdp, d_subsidy, d_theil, d_moves);
+  // Moves between zones are fewer (some movers go to the parks instead), and so are the subsidies the zones
+  // pay them.
+  CHECK(d_moves.mean + 3 * d_moves.se < 0);
+  CHECK(d_subsidy.mean + 3 * d_subsidy.se < 0);
+  // Concentration RISES: on the published zone table, with movers counting on little of a destination's place
+  // advantage (docs/calibration.md), moves between zones mostly go from the crowded, dear leading zones to
+  // cheaper ones, so the parks drain a flow that spread activity (docs/mechanisms/competing_parks.md; on the
+  // synthetic table, where movers went to the leaders, it fell): +0.020 +- 0.002 in Theil T. Total GDP
+  // falls, by about 2% (the firms that leave for the parks no longer count): -910 +- 36 of about 39,000.
+  CHECK(d_theil.mean - 3 * d_theil.se > 0);
+  CHECK(d_gdp.mean + 3 * d_gdp.se < -0.01 * gdp_total[0].front());
+  CHECK(d_gdp.mean > -0.1 * gdp_total[0].front());
 }

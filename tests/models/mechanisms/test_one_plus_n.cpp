@@ -2,6 +2,7 @@
 // the effect on polarization against the baseline, paired over replicates under common random numbers.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "helpers.hpp"
 #include "mechanisms/one_plus_n/one_plus_n.hpp"
@@ -65,9 +66,9 @@ TEST_CASE("1+N: the largest zone of each province leads its N weakest zones") {
   const int guangdong = r.province("Guangdong");
   CHECK(m.leader(guangdong) == r.zone("Shenzhen High-tech Industrial Park"));
   CHECK(sorted(m.members(guangdong)) ==
-        sorted({r.zone("Huizhou Zhongkai High-tech Zone"), r.zone("Zhaoqing High-tech Zone"),
-                r.zone("Yuancheng High-tech Zone")}));
-  CHECK(m.leader(r.province("Beijing")) == -1);  // one zone: no network
+        sorted({r.zone("Zhaoqing High-tech Zone"), r.zone("Zhuhai High-tech Zone"),
+                r.zone("Zhongshan Torch High-tech Zone")}));  // the three smallest in data/zones.csv
+  CHECK(m.leader(r.province("Beijing")) == -1);               // one zone: no network
   const auto& gdp = r.stats.zone[ZoneVar::gdp];
   for (int p = 0; p < static_cast<int>(r.world.table.provinces.size()); ++p) {
     const std::vector<int> active = r.active_in(p);
@@ -202,18 +203,17 @@ TEST_CASE("1+N lowers polarization and GDP against the baseline (8 replicates, C
   // Polarization falls, by more than a point of the top-10 share: the leader's new knowledge spills into its
   // members, they count part of its agglomeration and use part of its services, and its firms move into them
   // at half the cost (docs/mechanisms/one_plus_n.md: top-10 share -0.0222, Theil T -0.0866, theil_between
-  // -0.0208; measured here -0.0217 +- 0.0010, -0.0863 +- 0.0018, -0.0210 +- 0.0011). The lower bounds are
-  // about five times the documented effect.
-  CHECK(d_top10.mean + 3 * d_top10.se < -0.01);
+  // -0.0208 on the synthetic table; measured here on the published one -0.0091 +- 0.0007,
+  // -0.0301 +- 0.0009, -0.0101 +- 0.0007: less than half, because movers now count on little of the
+  // leader's place advantage, docs/calibration.md). The lower bounds are about ten times the measured effect.
+  CHECK(d_top10.mean + 3 * d_top10.se < -0.005);
   CHECK(d_top10.mean > -0.1);
-  CHECK(d_theil.mean + 3 * d_theil.se < -0.03);
+  CHECK(d_theil.mean + 3 * d_theil.se < -0.015);
   CHECK(d_theil.mean > -0.4);
-  CHECK(d_between.mean + 3 * d_between.se < 0);
+  CHECK(d_between.mean + 3 * d_between.se < -0.005);
   CHECK(d_between.mean > -0.1);
-  // Total GDP falls a little by 2035: firms that take the cheaper move into the members' branch parks leave
-  // the leader's denser agglomeration, and with increasing returns to concentration what the small gain the
-  // large lose (docs: -250 billion CNY on an older baseline; measured here -97 +- 17, of about 41,000; in
-  // 2030 it is still +19 +- 7). The bound is 1% of total GDP.
-  CHECK(d_gdp.mean + 3 * d_gdp.se < 0);
-  CHECK(d_gdp.mean > -0.01 * gdp_total[0].front());
+  // Total GDP by 2035: on the synthetic table it fell (-97 +- 17 of about 41,000: firms taking the cheaper
+  // move into the members' branch parks leave the leader's denser agglomeration); on the published table the
+  // change is within noise (-16 +- 13). The claim is its size: within half a percent of total GDP.
+  CHECK(std::abs(d_gdp.mean) < 0.005 * gdp_total[0].front());
 }

@@ -91,10 +91,9 @@ TEST_CASE("synergy fund: the laggards' share of GDP rises, concentration falls (
   // Over 8 replicates the fall of the top-10 share is within 2 s.e. at 5,000 or 20,000 enterprises.
   constexpr int kReplicates = 8;
   const ScenarioSpec base = spec_of(false, 50000), fund = spec_of(true, 50000);
-  std::vector<double> top10[2], theil[2];
+  std::vector<double> top10[2], theil[2], share[2];
   for (std::uint64_t rep = 0; rep < kReplicates; ++rep) {
     std::vector<double> recipients;
-    double share[2] = {0, 0};
     for (bool enabled : {false, true}) {
       test::SteppedRun r(enabled ? fund : base, 1, rep);
       // The zones the fund supports in its first year (the same under both, by common random numbers).
@@ -104,20 +103,22 @@ TEST_CASE("synergy fund: the laggards' share of GDP rises, concentration falls (
       for (int z = 0; z < r.world.zone_count(); ++z)
         if (recipients[z] > 0) supported += r.stats.zone[gdp][z];
       const auto i = static_cast<std::size_t>(enabled);
-      share[i] = supported / r.stats.total[total_gdp];
+      share[i].push_back(supported / r.stats.total[total_gdp]);
       top10[i].push_back(test::gdp_metrics(r.stats).top10_share);
       theil[i].push_back(test::gdp_metrics(r.stats).theil_t);
     }
-    INFO("replicate " << rep);
-    CHECK(share[1] > share[0]);  // the lagging zones' share of GDP rises
   }
-  const test::Paired d_top10 = test::paired(top10[1], top10[0]), d_theil = test::paired(theil[1], theil[0]);
-  CAPTURE(d_top10, d_theil);
+  const test::Paired d_top10 = test::paired(top10[1], top10[0]), d_theil = test::paired(theil[1], theil[0]),
+                     d_share = test::paired(share[1], share[0]);
+  CAPTURE(d_top10, d_theil, d_share);
+  // The lagging zones' share of GDP rises (measured on the published zone table: +0.0027 +- 0.0009; it does
+  // not rise in every replicate).
+  CHECK(d_share.mean - 3 * d_share.se > 0);
   // Lower, and by a few tenths of a point: all of the money goes to the smaller half of each province's
   // zones, where its services raise every firm's output through the place factor and its venture capital
   // raises births (docs/mechanisms/synergy_fund.md: top-10 share -0.0022, Theil T -0.0084 at 100,000
-  // enterprises; measured here -0.0018 +- 0.0005 and -0.0066 +- 0.0010). The bounds are five times the
-  // documented effect.
+  // enterprises on the synthetic table; measured here on the published one -0.0022 +- 0.0003 and
+  // -0.0075 +- 0.0007). The bounds are five times the documented effect.
   CHECK(d_top10.mean + 3 * d_top10.se < 0);
   CHECK(d_top10.mean > -0.01);
   CHECK(d_theil.mean + 3 * d_theil.se < 0);
