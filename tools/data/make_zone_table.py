@@ -112,7 +112,7 @@ def fit_loglog(pairs):
     return my - b * mx, b
 
 
-def gdp_cells(zones, obs, year, members, report):
+def gdp_cells(zones, obs, year, members):
     """GDP (billion CNY) of the zones of `year`."""
     cells = {}
     for z in members:
@@ -222,7 +222,7 @@ def build():
 
     # GDP: observed or derived first, in both years, then each year's synthetic tail from a fit of log GDP on
     # log land area over the zones with a figure (capital and east as shifts).
-    gdp = {y: gdp_cells(zones, obs, y, members[y], report) for y in YEARS}
+    gdp = {y: gdp_cells(zones, obs, y, members[y]) for y in YEARS}
     for y in YEARS:  # a zone published in the other year only: moved with the aggregate growth
         other = 2024 if y == 2019 else 2019
         for z in members[y]:
@@ -249,19 +249,19 @@ def build():
         tail(y, ", after the evaluation's top 10")
     synthetic_land(zones, land, gdp[2024], report)
 
+    # Zones publish R&D personnel as headcounts; the table holds full-time equivalents (the aggregate's unit).
+    fte = (RND_PER_EMPLOYEE * EMPLOYMENT_TOTAL[2019] / obs[("ALL", "rnd_personnel", 2019)][0],
+           obs[("ALL", "rnd_personnel", 2019)][1])
+    report.append(f"rnd_personnel: {fte[0]:.4f} full-time equivalents per person (2019 aggregates)")
     table = {}
     for y in YEARS:
         table[("gdp", y)] = gdp[y]
         emp = proportional_column(zones, obs, "employment", y, members[y], gdp[y],
-                                  EMPLOYMENT_TOTAL.get(y) or employment_2024(gdp, members), report)
+                                  EMPLOYMENT_TOTAL.get(y) or employment_2024(), report)
         table[("employment", y)] = emp
         rnd_total = RND_PER_EMPLOYEE * sum(c.value for c in emp.values())
-        # Zones publish R&D personnel as headcounts; the table holds full-time equivalents (the aggregate's unit).
-        fte = RND_PER_EMPLOYEE * EMPLOYMENT_TOTAL[2019] / obs[("ALL", "rnd_personnel", 2019)][0]
-        report.append(f"rnd_personnel: {fte:.4f} full-time equivalents per person (2019 aggregates)")
         table[("rnd_personnel", y)] = proportional_column(zones, obs, "rnd_personnel", y, members[y], gdp[y],
-                                                          rnd_total, report, (fte, obs[("ALL", "rnd_personnel",
-                                                                                        2019)][1]))
+                                                          rnd_total, report, fte)
         weight = None
         if y == 2024:
             # Patenting keeps its 2019 concentration: a zone's 2019 patents per unit of GDP, moved to 2024; a zone
@@ -406,7 +406,7 @@ def proportional_column(zones, obs, column, year, members, gdp, total, report, f
     return cells
 
 
-def employment_2024(gdp, members):
+def employment_2024():
     """No published 2024 total in our sources: 2019 employment grown with half the GDP growth (assumed)."""
     return EMPLOYMENT_TOTAL[2019] * math.sqrt(GDP_TOTAL[2024] / GDP_TOTAL[2019])
 

@@ -184,14 +184,14 @@ TEST_CASE("cross-holding lowers concentration and GDP against the baseline (8 re
   CAPTURE(d_theil, d_top10, d_gdp);
   // Concentration falls, by less than a point: the capital moves service capacity from the top tenth of the
   // zones to the bottom half, a transfer of 5% of the investors' revenue a year (docs/mechanisms/
-  // cross_holding.md: top-10 share -0.0036, Theil T -0.0118; measured here -0.0033 +- 0.0003 and
-  // -0.0099 +- 0.0007). The bounds are three times the documented effect.
+  // cross_holding.md: top-10 share -0.0036, Theil T -0.0118; measured here on the published zone
+  // table -0.0020 +- 0.0002 and -0.0064 +- 0.0006). The bounds are three times the documented effect.
   CHECK(d_theil.mean + 3 * d_theil.se < 0);
   CHECK(d_theil.mean > -0.04);
   CHECK(d_top10.mean + 3 * d_top10.se < 0);
   CHECK(d_top10.mean > -0.01);
   // Total GDP falls a little: the capacity leaves the large zones, whose firms make most of the output, for
-  // small ones (docs: -79 billion CNY; measured here -76 +- 8, of about 41,000). Bound: 1% of total GDP.
+  // small ones (docs: -79 billion CNY; measured here -51 +- 7, of about 40,000). Bound: 1% of total GDP.
   CHECK(d_gdp.mean + 3 * d_gdp.se < 0);
   CHECK(d_gdp.mean > -0.01 * gdp_total[0].front());
 }

@@ -84,8 +84,8 @@ TEST_CASE("evaluation reform cools the subsidy race and raises concentration (8 
   // Concentration RISES slightly: the baseline's subsidy race is mildly equalising (zones ranked low feel the
   // most pressure and bid the most for movers and start-ups), and the budget the reform frees goes to
   // services, which every zone builds in proportion to its own budget, the leaders the most (docs/mechanisms/
-  // evaluation_reform.md: top-10 share +0.0030, Theil T +0.0111; measured here +0.0035 +- 0.0006 and
-  // +0.0123 +- 0.0014). The bounds are five times the documented effect.
+  // evaluation_reform.md: top-10 share +0.0030, Theil T +0.0111; measured here on the published zone
+  // table +0.0034 +- 0.0006 and +0.0094 +- 0.0013). The bounds are five times the documented effect.
   CHECK(d_top10.mean - 3 * d_top10.se > 0);
   CHECK(d_top10.mean < 0.015);
   CHECK(d_theil.mean - 3 * d_theil.se > 0);
