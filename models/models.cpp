@@ -2,12 +2,17 @@
 // registered mechanisms (registry.cpp).
 #include <algorithm>
 
+#include "core/classes.hpp"
+#include "core/energy.hpp"
 #include "core/entry_exit.hpp"
 #include "core/fiscal.hpp"
 #include "core/innovation.hpp"
+#include "core/labour.hpp"
 #include "core/production.hpp"
 #include "core/relocation.hpp"
+#include "core/sector_demand.hpp"
 #include "core/subsidy.hpp"
+#include "core/talent.hpp"
 #include "core/tournament.hpp"
 #include "scenario/schema.hpp"
 #include "zonesim/model/model.hpp"
@@ -16,11 +21,18 @@ namespace zonesim {
 
 ModelList make_models(const ScenarioSpec& spec) {
   ModelList models;
-  // The enterprise economy.
+  // The enterprise economy and its markets, in their order within each phase: sector prices before
+  // production; the talent market before innovation, classes after it; the labour market clears after entry,
+  // exit and moves; energy use is measured first in the governments phase (the tournament's green criterion).
+  models.push_back(std::make_unique<SectorDemand>(spec));
   models.push_back(std::make_unique<Production>(spec));
+  models.push_back(std::make_unique<TalentMarket>(spec));
   models.push_back(std::make_unique<Innovation>(spec));
+  models.push_back(std::make_unique<Classes>(spec));
   models.push_back(std::make_unique<EntryExit>(spec));
   models.push_back(std::make_unique<Relocation>(spec));
+  models.push_back(std::make_unique<LabourMarket>(spec));
+  models.push_back(std::make_unique<Energy>(spec));
   // The mechanisms that are switched on, in their running order.
   std::vector<const Mechanism*> order;
   for (const Mechanism& m : mechanisms()) order.push_back(&m);

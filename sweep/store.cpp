@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace zonesim::detail {
 namespace {
 
-constexpr char kMagic[8] = {'Z', 'S', 'R', 'U', 'N', '0', '1', '\0'};
+constexpr char kMagic[8] = {'Z', 'S', 'R', 'U', 'N', '0', '2', '\0'};
 constexpr int kMetricDoubles = sizeof(metrics::MetricSet) / sizeof(double);
 static_assert(std::is_trivially_copyable_v<metrics::MetricSet> &&
               sizeof(metrics::MetricSet) == kMetricDoubles * sizeof(double));
@@ -43,7 +43,7 @@ std::uint64_t checksum(const std::vector<double>& data) {
 
 std::uint64_t payload_count(int years, int zones) {
   const std::uint64_t per_year = 1 + static_cast<std::uint64_t>(kZoneVarCount) * zones + kTotalVarCount +
-                                 kMetricVars.size() * kMetricDoubles;
+                                 kSectorVarCount * kSectorCount + kMetricVars.size() * kMetricDoubles;
   return per_year * years + 2;
 }
 
@@ -53,6 +53,7 @@ std::vector<double> encode(const RunResult& r) {
     out.push_back(y.year);
     for (const auto& v : y.zone) out.insert(out.end(), v.begin(), v.end());
     out.insert(out.end(), y.total.begin(), y.total.end());
+    for (const auto& v : y.sector) out.insert(out.end(), v.begin(), v.end());
     for (const auto& m : y.metric) {
       double d[kMetricDoubles];
       std::memcpy(d, &m, sizeof m);
@@ -73,6 +74,8 @@ RunResult decode(const std::vector<double>& in, int years, int zones) {
     for (auto& v : y.zone)
       for (auto& x : v) x = in[i++];
     for (auto& x : y.total) x = in[i++];
+    for (auto& v : y.sector)
+      for (auto& x : v) x = in[i++];
     for (auto& m : y.metric) {
       std::memcpy(static_cast<void*>(&m), &in[i], sizeof m);
       i += kMetricDoubles;

@@ -68,7 +68,7 @@ def main():
                     help="keep relocation.place_anticipation at this value (no fit)")
     a = ap.parse_args()
     target_top10 = table_top10_2024()
-    growth, slope, th = 0.0887, -0.02, 0.117
+    growth, slope, th = 0.0818, -0.02, 0.058
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(2):
             if a.place_anticipation is None:  # the top-10 share rises with the anticipation

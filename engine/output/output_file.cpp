@@ -107,7 +107,9 @@ std::string describe_result_file(const std::string& path) {
   const hsize_t S = dim("scenario"), R = dim("replicate"), T = dim("time"), Z = dim("zone"),
                 P = dim("province");
   out << "dimensions: scenario " << S << ", replicate " << R << ", time " << T << ", zone " << Z
-      << ", province " << P << "\n";
+      << ", province " << P;
+  if (h5::has_dataset(file, "sector")) out << ", sector " << dim("sector");  // files since the markets
+  out << "\n";
   const std::vector<long long> years = h5::read_integers(c, file, "time");
   if (years.size() != T) throw InputError(path + ": damaged: the time axis does not match its dimension");
   if (T) out << "years: " << years.front() << " to " << years.back() << "\n";

@@ -146,14 +146,18 @@ struct ResultFile::Impl {
                     const std::string& units, const std::string& long_name) {
     std::vector<hsize_t> shape;
     for (const auto& a : axes)
-      shape.push_back(a == "scenario" ? S : a == "replicate" ? R : a == "time" ? T : Z);
+      shape.push_back(a == "scenario"    ? S
+                      : a == "replicate" ? R
+                      : a == "time"      ? T
+                      : a == "sector"    ? static_cast<hsize_t>(kSectorCount)
+                                         : Z);
     Handle ds = dataset(name, integer ? H5T_STD_I64LE : H5T_IEEE_F64LE, shape, true);
     describe(ds, units, long_name);
     attach(ds, axes, name);
     vars[name] = std::move(ds);
   }
 
-  // Writes `data` (the run's block: time x zone, time, or one value) into slot (s, r) of a variable.
+  // Writes `data` (the run's block: time x zone, time x sector, time, or one value) into slot (s, r).
   void write_slot(const std::string& name, hsize_t s, hsize_t r, const std::vector<double>& data,
                   bool integer) {
     hid_t ds = vars.at(name);
@@ -163,7 +167,11 @@ struct ResultFile::Impl {
     start[0] = s;
     start[1] = r;
     if (rank > 2) count[2] = T;
-    if (rank > 3) count[3] = Z;
+    if (rank > 3) {
+      std::vector<hsize_t> extent(static_cast<size_t>(rank));
+      H5Sget_simple_extent_dims(fspace, extent.data(), nullptr);
+      count[3] = extent[3];
+    }
     ctx.ok(H5Sselect_hyperslab(fspace, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
            "select a run in " + name);
     Handle mspace(ctx.check(H5Screate_simple(rank, count.data(), nullptr), "create a memory space"),
@@ -226,6 +234,12 @@ ResultFile ResultFile::create(const std::string& path, const OutputLayout& layou
   f.make_dim("time", H5T_STD_I32LE, layout.years, "year", "calendar year (first entry: initial state)");
   f.make_dim("zone", H5T_STD_I64LE, zone_ids, "1", "zone id (zone_id in data/zones.csv)");
   f.make_dim("province", H5T_STD_I64LE, prov, "1", "province index");
+  std::vector<long long> sector_ids(kSectorCount);
+  std::vector<std::string> sector_names;
+  for (int k = 0; k < kSectorCount; ++k)
+    sector_ids[static_cast<std::size_t>(k)] = k,
+    sector_names.emplace_back(sector_name(static_cast<Sector>(k)));
+  f.make_dim("sector", H5T_STD_I64LE, sector_ids, "1", "sector index");
 
   std::vector<std::string> name, name_zh, province, city;
   std::vector<double> lat, lon, land;
@@ -247,6 +261,8 @@ ResultFile ResultFile::create(const std::string& path, const OutputLayout& layou
                 "index on the province axis");
   f.make_strings("province_name", "province", table.provinces, "province name (English)");
   f.make_strings("province_name_zh", "province", table.provinces_zh, "province name (Chinese)");
+  f.make_strings("sector_name", "sector", sector_names,
+                 "sector name (electronics ... new_energy are the industrial sectors)");
   f.make_strings("scenario_label", "scenario", layout.scenario_labels, "scheme or design point label");
   if (layout.scenario_yamls.empty() && layout.scenario_yaml_at)
     f.make_strings_one_by_one("scenario_yaml", "scenario", f.S, layout.scenario_yaml_at,
@@ -266,6 +282,8 @@ ResultFile ResultFile::create(const std::string& path, const OutputLayout& layou
   const std::vector<std::string> time_axes{"scenario", "replicate", "time"};
   for (const VarInfo& v : kZoneVars) f.make_run_var(v.name, zone_axes, v.integer, v.units, v.long_name);
   for (const VarInfo& v : kTotalVars) f.make_run_var(v.name, time_axes, v.integer, v.units, v.long_name);
+  const std::vector<std::string> sector_axes{"scenario", "replicate", "time", "sector"};
+  for (const VarInfo& v : kSectorVars) f.make_run_var(v.name, sector_axes, v.integer, v.units, v.long_name);
   for (const MetricInfo& mi : kMetrics)
     for (const char* var : kMetricVarNames)
       f.make_run_var(std::string(mi.name) + "_" + var, time_axes, false, "1",
@@ -294,6 +312,11 @@ void ResultFile::write_run(int scenario, int replicate, const RunResult& result,
     block.clear();
     for (const auto& y : result.years) block.push_back(y.total[v]);
     f.write_slot(kTotalVars[v].name, s, r, block, kTotalVars[v].integer);
+  }
+  for (int v = 0; v < kSectorVarCount; ++v) {
+    block.clear();
+    for (const auto& y : result.years) block.insert(block.end(), y.sector[v].begin(), y.sector[v].end());
+    f.write_slot(kSectorVars[v].name, s, r, block, kSectorVars[v].integer);
   }
   for (const MetricInfo& mi : kMetrics)
     for (size_t m = 0; m < kMetricVarNames.size(); ++m) {

@@ -41,6 +41,10 @@ void zones_keys(KeyCatalogue& keys) {
       "The initial state is observed, so no zone starts more crowded than this: a zone whose published land "
       "would hold its initial employment above it has the land that does (built-up area beyond the "
       "approved one; assumed).");
+  r.num("initial_service_share", &ZonesSpec::initial_service_share, 0.7, 0, 1, "1",
+        "Share of the discretionary budget that built the service capacity of the initial state (its steady "
+        "state); a fixed trait of the observed initial state, independent of governments.subsidy_share "
+        "(assumed: 1 - the default subsidy share).");
   r.num("initial_patent_stock_years", &ZonesSpec::initial_patent_stock_years, 5, 0, 50, "year",
         "Initial invention-patent stock as a multiple of the initial yearly grants (perpetual "
         "inventory: 1 / (growth + depreciation) = 1 / (0.05 + 0.15)).");
@@ -64,6 +68,10 @@ void enterprise_keys(KeyCatalogue& keys) {
         "3-5% of sales by size).");
   r.num("digital_share", &E::digital_share, 0.15, 0, 1, "1",
         "Share of enterprises in the digital sector (weakly tied to place).");
+  r.num("industrial_share", &E::industrial_share, 0.508, 0, 1, "1",
+        "Share of enterprises in the six industrial sectors (electronics ... new energy); the rest of the "
+        "non-digital ones are 'other' (services). 0.508 = 9.8 of 19.3 trillion CNY: the zones' industrial "
+        "value added over their GDP in 2024 (MIIT, 2025).");
   r.num("hightech_min_productivity", &E::hightech_min_productivity, 0.5, 0, 10, "1",
         "High-tech also needs labour productivity at least this times the national mean.");
 }
@@ -152,7 +160,7 @@ void relocation_keys(KeyCatalogue& keys) {
         "Added consideration probability for an enterprise that made a loss last year.");
   r.num("profit_weight", &R::profit_weight, 10, 0, 1000, "1",
         "Utility per unit of profit gain relative to the enterprise's output (logit scale).");
-  r.num("place_anticipation", &R::place_anticipation, 0.117, 0, 1, "1",
+  r.num("place_anticipation", &R::place_anticipation, 0.058, 0, 1, "1",
         "How much of a destination's place advantage (agglomeration, knowledge, services relative to here) a "
         "mover counts on: it expects output y * (place there / place here)^place_anticipation; 1 = all of "
         "it. Fitted to the 2019-2024 change of the top-10 GDP share (docs/calibration.md).");
@@ -190,6 +198,13 @@ void government_keys(KeyCatalogue& keys) {
   r.num("national_orientation", &G::national_orientation, 0.2, 0, 1, "1",
         "Dual leadership: weight of the national orientation (innovation, high tech) against the city's "
         "local one.");
+  r.num("talent_share", &G::talent_share, 0, 0, 1, "1",
+        "Share of the discretionary budget spent on talent programmes (pay top-ups for R&D personnel who "
+        "work in the zone; talent.programme_weight). 0: none (assumed; the governments issue makes it a "
+        "choice).");
+  r.num("development_share", &G::development_share, 0.4, 0, 1, "1",
+        "Share of a zone's service budget (what subsidies, talent and schemes leave) spent on land "
+        "development and infrastructure; the rest builds service capacity (assumed).");
   r.num("provincial_rivalry", &G::provincial_rivalry, 0.7, 0, 1, "1",
         "Weight of the rank among the province's zones in tournament pressure (the rest: national rank).");
 }
@@ -206,6 +221,118 @@ void evaluation_keys(KeyCatalogue& keys) {
         "Evaluation weight of radiation: enterprises moved out and knowledge diffused to partners.");
   r.num("national", &V::national, 0, 0, 100, "1",
         "Evaluation weight of the ministry's national evaluation (share of high-tech enterprises).");
+  r.num("green", &V::green, 0, 0, 100, "1",
+        "Evaluation weight of the green criterion: the fall of energy use per 10^4 CNY of industrial value "
+        "added (seed 004: the 2021 green development plan).");
+}
+
+// The economy's markets and limits (docs/model.md, section "Markets and limits").
+void market_keys(KeyCatalogue& keys) {
+  {
+    using L = LabourSpec;
+    Rows<L> r(keys, "labour", [](ScenarioSpec& s) -> L& { return s.labour; });
+    r.num("pool_growth", &L::pool_growth, 0.047, -0.2, 0.5, "1/year",
+          "Yearly growth of the labour available to the zones (the national pool) in the first simulated "
+          "year: 4.7%, the zone table's growth of employment from 2019 (22.1 million, seed 003) to 2024 "
+          "(27.8 million; assumed there from half the GDP growth, data/README.md).");
+    r.num("pool_growth_slope", &L::pool_growth_slope, -0.001, -0.1, 0.1, "1/year^2",
+          "Change of the pool's growth per simulated year: growth in step t = pool_growth + slope * (t - 1) "
+          "(assumed: the zones keep drawing workers from the rest of the economy, ever less as the labour "
+          "force shrinks; 3.6% in 2035, 1.1% in 2060).");
+    r.num("wage_response", &L::wage_response, 1, 0, 10, "1",
+          "Elasticity of the national wage index to the pool's excess demand: wage index *= (demand / "
+          "pool)^wage_response each year (assumed).");
+  }
+  {
+    using T = TalentSpec;
+    Rows<T> r(keys, "talent", [](ScenarioSpec& s) -> T& { return s.talent; });
+    r.num("zone_share", &T::zone_share, 0.25, 0.01, 0.95, "1",
+          "The zones' share of the national R&D personnel in the initial year; the rest works outside the "
+          "zones (universities, institutes, other firms) and is the outside option of researchers' choice "
+          "(seed 002: 25%).");
+    r.num("pool_growth", &T::pool_growth, 0.05, -0.2, 0.5, "1/year",
+          "Yearly growth of the national R&D personnel (NBS: 4.80 million FTE in 2019, 6.35 million in "
+          "2022, 9.8% a year; halved for the years ahead as the labour force shrinks, assumed).");
+    r.num("wage_weight", &T::wage_weight, 3, 0, 100, "1",
+          "Logit weight of log pay in researchers' choice of a zone: a zone paying 1% more draws about "
+          "wage_weight % more of them (assumed).");
+    r.num("max_share", &T::max_share, 0.25, 0.01, 1, "1",
+          "Cap on R&D personnel as a share of a zone's employment (2019: 8.2% on average, seed 003; the "
+          "most research-intensive zones about 20%, assumed).");
+    r.num("rnd_weight", &T::rnd_weight, 0.5, 0, 1, "1",
+          "Weight of R&D personnel in a zone's R&D input: input = spending^(1-w) * (personnel * initial "
+          "spending per person)^w, so patents and innovation need people as well as money (assumed).");
+    r.num("salary", &T::salary, 0.0002, 1e-6, 0.01, "billion CNY/person-year",
+          "Pay of one R&D person-year at talent wage 1 (about 200,000 CNY; assumed from the NBS average "
+          "wage of scientific research and technical services, 2023: about 170,000 CNY).");
+    r.num("programme_weight", &T::programme_weight, 1, 0, 10, "1",
+          "A talent programme's money counts as pay: a zone that spends P on N researchers offers them "
+          "pay * (1 + programme_weight * P / (N * salary)) (assumed 1: a yuan of programme is a yuan of "
+          "pay).");
+  }
+  {
+    using S = SectorsSpec;
+    Rows<S> r(keys, "sectors", [](ScenarioSpec& s) -> S& { return s.sectors; });
+    r.num("demand_elasticity", &S::demand_elasticity, 2, 0.1, 100, "1",
+          "Price elasticity of a sector's national demand: price = (supply / demand)^(-1/elasticity), so "
+          "an overbuilt sector's price and margins fall (assumed; sector-level elasticities of "
+          "substitution are mostly 1-4, Broda and Weinstein 2006).");
+    r.num("hot_demand_growth", &S::hot_demand_growth, 0.05, -0.5, 0.5, "1/year",
+          "Yearly growth of the hot sectors' demand (semiconductors, new energy, biomedicine) relative to "
+          "the aggregate: the strategic emerging industries' share of GDP rose from 11.7% (2020) to about "
+          "13% (2022), NBS; the plan aims at 17% in 2025 (about 5% a year; assumed for later years).");
+    r.num("entry_price_response", &S::entry_price_response, 1, 0, 20, "1",
+          "Entrants choose a sector with weight (sector's share) * price^entry_price_response * "
+          "exp(entry.subsidy_response * the zone's offer in it) (assumed).");
+  }
+  {
+    using I = InfrastructureSpec;
+    Rows<I> r(keys, "infrastructure", [](ScenarioSpec& s) -> I& { return s.infrastructure; });
+    r.num("elasticity", &I::elasticity, 0.08, 0, 0.5, "1",
+          "Elasticity of output to the zone's infrastructure stock (land development): 0.08, the mean "
+          "output elasticity of public capital in the meta-analysis of Bom and Ligthart (2014).");
+    r.num("depreciation", &I::depreciation, 0.06, 0.001, 1, "1/year",
+          "Yearly depreciation of infrastructure (assumed; public capital is usually depreciated at 5-10%).");
+  }
+  {
+    using N = EnergySpec;
+    Rows<N> r(keys, "energy", [](ScenarioSpec& s) -> N& { return s.energy; });
+    r.num("target_intensity", &N::target_intensity, 0.4, 0.01, 10, "tce/(10^4 CNY)",
+          "Mean energy use per 10^4 CNY of industrial value added in target_year (industrial value added "
+          "weighted): the 2021 green development plan's bound for 2025 (seed 004), taken as met.");
+    r.whole("target_year", &N::target_year, 2025, 2000, 2100, "year", "Year of target_intensity.");
+    r.num("efficiency_gain", &N::efficiency_gain, 0.029, -0.5, 0.5, "1/year",
+          "Yearly fall of every sector's energy intensity: the 14th five-year plan's 13.5% cut of energy "
+          "per unit of GDP over 2021-2025 (2.9% a year).");
+    r.num("median_intensity", &N::median_intensity, 0.3, 0.001, 10, "tce/(10^4 CNY)",
+          "The median zone's energy use per 10^4 CNY of industrial value added in target_year: the plan has "
+          "half of the zones below 0.3 in 2025 (seed 004), taken as met. Sets the spread of the zones' "
+          "energy efficiency.");
+    r.num("emission_factor", &N::emission_factor, 2.2, 0, 5, "t/tce",
+          "CO2 per tce in the initial year (China 2023: about 12.6 Gt CO2 from 5.72 Gtce of energy; NBS "
+          "and IEA).");
+    r.num("emission_decline", &N::emission_decline, 0.011, -0.5, 0.5, "1/year",
+          "Yearly fall of the emission factor, so that CO2 per industrial value added falls about 4% a "
+          "year with efficiency_gain (the plan's 4% a year, seed 004).");
+  }
+  {
+    using C = ClassesSpec;
+    Rows<C> r(keys, "classes", [](ScenarioSpec& s) -> C& { return s.classes; });
+    r.num("represented", &C::represented, 182000, 1, 1e8, "1",
+          "Real enterprises that the simulated ones stand for: the zones' enterprises in the Torch "
+          "statistics, 182,000 in 2021 (data/README.md). A class's target count in the sample is its real "
+          "count * enterprises.count / represented.");
+    r.num("little_giants", &C::little_giants, 6700, 0, 1e7, "1",
+          "Specialised 'little giant' SMEs in the zones: 46% (seed 002) of the about 14,600 national ones "
+          "(MIIT, 2024).");
+    r.num("unicorns", &C::unicorns, 250, 0, 1e6, "1",
+          "Unicorns in the zones: 67% (seed 002) of the about 375 Chinese unicorns (Great Wall Strategy "
+          "Consultants, 2023 list).");
+    r.num("sme_max_employment", &C::sme_max_employment, 1000, 1, 1e7, "persons",
+          "An industrial SME employs fewer persons (the 2011 SME size classification for industry).");
+    r.whole("unicorn_max_age", &C::unicorn_max_age, 10, 1, 100, "year",
+            "A unicorn is at most this old (founded within ten years).");
+  }
 }
 
 void metrics_keys(KeyCatalogue& keys) {
@@ -232,6 +359,13 @@ void time_rules(KeyCatalogue& keys) {
                                   std::to_string(spec.time.start) + ")");
   });
   keys.rules.push_back([](const ScenarioSpec& spec, Checks& checks) {
+    const EnterpriseSpec& e = spec.enterprises;
+    if (e.digital_share + e.industrial_share > 1 + 1e-12)
+      checks.fail("enterprises.industrial_share", std::to_string(e.industrial_share) +
+                                                      " plus enterprises.digital_share (" +
+                                                      std::to_string(e.digital_share) + ") exceeds 1");
+  });
+  keys.rules.push_back([](const ScenarioSpec& spec, Checks& checks) {
     if (spec.time.start != spec.zones.year)
       checks.fail("time.start", std::to_string(spec.time.start) + " differs from zones.year (" +
                                     std::to_string(spec.zones.year) +
@@ -253,6 +387,7 @@ void add_core_keys(KeyCatalogue& keys) {
   relocation_keys(keys);
   government_keys(keys);
   evaluation_keys(keys);
+  market_keys(keys);
   metrics_keys(keys);
   output_keys(keys);
   time_rules(keys);

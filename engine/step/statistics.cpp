@@ -70,20 +70,118 @@ const std::array<ZoneVarInfo, kZoneVarCount> kZoneVars = {{
      &Z::external_funds,
      governed,
      false},
+    {{"public_cost",
+      "public money spent in the zone on incentives in the year: subsidies, talent programmes, scheme money "
+      "(whoever pays)",
+      "billion CNY", false},
+     &Z::public_cost,
+     governed,
+     false},
+    {{"wage", "wage per worker (the zone's value added per worker times the national wage index)", "CNY/year",
+      false},
+     &Z::wage,
+     observed,
+     false},
+    {{"talent_wage", "pay of the zone's R&D personnel relative to the initial pay (talent market)", "1",
+      false},
+     &Z::talent_wage,
+     observed,
+     false},
+    {{"infrastructure", "land development and infrastructure stock", "billion CNY", false},
+     &Z::infrastructure,
+     governed,
+     false},
+    {{"industrial_gdp", "industrial value added (the six industrial sectors)", "billion CNY", false},
+     &Z::industrial_gdp,
+     governed,
+     false},
+    {{"energy_use", "energy use", "tce", false}, &Z::energy_use, governed, false},
+    {{"co2_emissions", "CO2 emissions from energy use", "t", false}, &Z::co2_emissions, governed, false},
+    {{"energy_intensity", "energy use per 10^4 CNY of industrial value added", "tce/(10^4 CNY)", false},
+     &Z::energy_intensity,
+     governed,
+     false},
+    {{"co2_intensity", "CO2 emissions per 10^4 CNY of industrial value added", "t/(10^4 CNY)", false},
+     &Z::co2_intensity,
+     governed,
+     false},
+    {{"little_giants", "simulated specialised 'little giant' SMEs located in the zone", "1", true},
+     kSummed,
+     observed,
+     false},
+    {{"unicorns", "simulated unicorns located in the zone", "1", true}, kSummed, observed, false},
 }};
 
+namespace {
+double ratio_of_totals(const YearStats& s, ZoneVar numerator, ZoneVar denominator) {
+  double num = 0, den = 0;
+  for (std::size_t z = 0; z < s.zone[numerator].size(); ++z) num += s.zone[numerator][z];
+  for (std::size_t z = 0; z < s.zone[denominator].size(); ++z) den += s.zone[denominator][z];
+  return den > 0 ? num / (1e5 * den) : 0.0;  // per 10^4 CNY of a value in billion CNY
+}
+}  // namespace
+
 const std::array<TotalVarInfo, kTotalVarCount> kTotalVars = {{
-    {{"total_gdp", "GDP of all zones", "billion CNY", false}, gdp, nullptr},
-    {{"total_subsidy", "subsidies paid by all zones", "billion CNY", false}, subsidy, nullptr},
+    {{"total_gdp", "GDP of all zones", "billion CNY", false}, gdp, nullptr, nullptr},
+    {{"total_subsidy", "subsidies paid by all zones", "billion CNY", false}, subsidy, nullptr, nullptr},
     {{"subsidy_waste", "subsidies paid for relocations that only moved output between zones", "billion CNY",
       false},
      -1,
-     &Z::subsidy_waste},
-    {{"relocations", "enterprises that moved between zones in the year", "1", true}, relocations_in, nullptr},
+     &Z::subsidy_waste,
+     nullptr},
+    {{"relocations", "enterprises that moved between zones in the year", "1", true},
+     relocations_in,
+     nullptr,
+     nullptr},
     {{"total_external_funds", "money paid to zones under incentive schemes in the year", "billion CNY",
       false},
      external_funds,
+     nullptr,
      nullptr},
+    {{"total_public_cost", "public money spent on incentives in all zones in the year", "billion CNY", false},
+     public_cost,
+     nullptr,
+     nullptr},
+    {{"total_industrial_gdp", "industrial value added of all zones", "billion CNY", false},
+     industrial_gdp,
+     nullptr,
+     nullptr},
+    {{"total_energy_use", "energy use of all zones", "tce", false}, energy_use, nullptr, nullptr},
+    {{"total_co2_emissions", "CO2 emissions of all zones", "t", false}, co2_emissions, nullptr, nullptr},
+    {{"mean_energy_intensity", "energy use of all zones per 10^4 CNY of their industrial value added",
+      "tce/(10^4 CNY)", false},
+     -1,
+     nullptr,
+     [](const World&, const YearStats& s) { return ratio_of_totals(s, energy_use, industrial_gdp); }},
+    {{"mean_co2_intensity", "CO2 emissions of all zones per 10^4 CNY of their industrial value added",
+      "t/(10^4 CNY)", false},
+     -1,
+     nullptr,
+     [](const World&, const YearStats& s) { return ratio_of_totals(s, co2_emissions, industrial_gdp); }},
+    {{"labour_pool", "workers available to the zones (the national labour pool)", "persons", false},
+     -1,
+     nullptr,
+     [](const World& w, const YearStats&) { return w.markets.labour_pool; }},
+    {{"wage_index", "national wage level relative to the initial one (labour market)", "1", false},
+     -1,
+     nullptr,
+     [](const World& w, const YearStats&) { return w.markets.wage_index; }},
+    {{"talent_pool", "national R&D personnel, in the zones and outside (talent market)", "persons", false},
+     -1,
+     nullptr,
+     [](const World& w, const YearStats&) { return w.markets.talent_pool; }},
+    {{"total_rnd_personnel", "R&D personnel of all zones", "persons", false},
+     rnd_personnel,
+     nullptr,
+     nullptr},
+}};
+
+static_assert(kSectorCount == 8, "YearStats::sector holds 8 sectors");
+const std::array<VarInfo, kSectorVarCount> kSectorVars = {{
+    {"sector_gdp", "value added of the zones' enterprises in the sector", "billion CNY", false},
+    {"sector_firms", "simulated enterprises of the sector", "1", true},
+    {"sector_price", "the sector's price relative to the initial one (sector demand)", "1", false},
+    {"sector_exits", "enterprises of the sector that exited in the year", "1", true},
 }};
 
 namespace {
@@ -103,20 +201,34 @@ YearStats::YearStats(int zones) {
 void collect_statistics(const World& w, YearStats& s) {
   const Enterprises& f = w.enterprises;
   const auto zones = static_cast<std::size_t>(w.zone_count());
-  // Per zone: gdp, employment, firms, hightech_firms.
-  const std::vector<double> sums = chunked_sum(f.size(), 4 * zones, [&](std::size_t e, double* p) {
-    if (!(f.flags[e] & Enterprises::alive)) return;
-    const std::size_t z = f.zone[e];
-    p[z] += f.output[e];
-    p[zones + z] += f.employment[e];
-    p[2 * zones + z] += 1;
-    p[3 * zones + z] += (f.flags[e] & Enterprises::hightech) ? 1 : 0;
-  });
+  // Per zone: gdp, employment, firms, hightech_firms, little_giants, unicorns; per sector: gdp, firms.
+  constexpr int kSummedVars = 6;
+  const std::size_t sectors_at = kSummedVars * zones;
+  const std::vector<double> sums =
+      chunked_sum(f.size(), sectors_at + 2 * kSectorCount, [&](std::size_t e, double* p) {
+        const std::uint8_t flags = f.flags[e];
+        if (!(flags & Enterprises::alive)) return;
+        const std::size_t z = f.zone[e];
+        p[z] += f.output[e];
+        p[zones + z] += f.employment[e];
+        p[2 * zones + z] += 1;
+        p[3 * zones + z] += (flags & Enterprises::hightech) ? 1 : 0;
+        p[4 * zones + z] += (flags & Enterprises::little_giant) ? 1 : 0;
+        p[5 * zones + z] += (flags & Enterprises::unicorn) ? 1 : 0;
+        p[sectors_at + static_cast<std::size_t>(f.sector[e])] += f.output[e];
+        p[sectors_at + kSectorCount + static_cast<std::size_t>(f.sector[e])] += 1;
+      });
   s = YearStats(static_cast<int>(zones));
   s.year = w.year;
-  const ZoneVar summed[4] = {gdp, employment, firms, hightech_firms};
-  for (int v = 0; v < 4; ++v)
+  const ZoneVar summed[kSummedVars] = {gdp, employment, firms, hightech_firms, little_giants, unicorns};
+  for (int v = 0; v < kSummedVars; ++v)
     std::copy_n(sums.begin() + static_cast<long>(v * zones), zones, s.zone[summed[v]].begin());
+  for (std::size_t k = 0; k < kSectorCount; ++k) {
+    s.sector[sector_gdp][k] = sums[sectors_at + k];
+    s.sector[sector_firms][k] = sums[sectors_at + kSectorCount + k];
+    s.sector[sector_price][k] = w.markets.sector_price[k];
+    s.sector[sector_exits][k] = w.markets.sector_exits[k];
+  }
   for (std::size_t z = 0; z < zones; ++z)
     s.zone[occupancy][z] = s.zone[employment][z] / w.zones.land_capacity[z];
   copy_zone_state(w, s, Stage::observed);
@@ -127,6 +239,10 @@ void finish_statistics(const World& w, YearStats& s) {
   copy_zone_state(w, s, Stage::governed);
   for (int t = 0; t < kTotalVarCount; ++t) {
     const TotalVarInfo& row = kTotalVars[t];
+    if (row.compute) {
+      s.total[t] = row.compute(w, s);
+      continue;
+    }
     const std::vector<double>& of = row.state ? w.zones.*row.state : s.zone[row.zone_var];
     double sum = 0;
     for (std::size_t z = 0; z < zones; ++z) sum += of[z];
@@ -161,6 +277,12 @@ void check_statistics(const World& w, const YearStats& s) {
     if (!std::isfinite(s.total[v]) || s.total[v] < 0)
       throw NumericalError("total " + std::string(kTotalVars[v].name) + " is " + std::to_string(s.total[v]) +
                            " in year " + std::to_string(s.year));
+  for (int v = 0; v < kSectorVarCount; ++v)
+    for (int k = 0; k < kSectorCount; ++k)
+      if (!std::isfinite(s.sector[v][k]) || s.sector[v][k] < 0)
+        throw NumericalError("variable " + std::string(kSectorVars[v].name) + " is " +
+                             std::to_string(s.sector[v][k]) + " in sector " +
+                             sector_name(static_cast<Sector>(k)) + " in year " + std::to_string(s.year));
 }
 
 }  // namespace zonesim

@@ -69,6 +69,7 @@ void begin_year(World& world) {
   for (std::size_t e = 0; e < n; ++e)
     if (age[e] < 0xFFFF) ++age[e];
   std::fill(world.zones.external_funds.begin(), world.zones.external_funds.end(), 0.0);
+  std::fill(world.zones.public_spending.begin(), world.zones.public_spending.end(), 0.0);
   std::fill(world.zones.earmarked.begin(), world.zones.earmarked.end(), 0.0);  // mechanisms set it each year
   activate_entering_zones(world);
 }

@@ -34,9 +34,8 @@ void fill_zone(World& w, int z, std::size_t begin, std::size_t end, const ZoneTa
     output_sum += f.output[e];
     f.rnd_intensity[e] =
         static_cast<float>(std::min(0.5, std::exp(rnd_mu + es.rnd_intensity_sigma * rnd.normal())));
-    const bool digital = sector.uniform() < es.digital_share;
-    const auto other = sector.below(kSectorCount - 1);  // the seven non-digital sectors
-    f.sector[e] = digital ? Sector::digital_services : static_cast<Sector>(other < 6 ? other : 7);
+    f.sector[e] = draw_base_sector(es, sector.uniform());
+    const bool digital = f.sector[e] == Sector::digital_services;
     // `fresh`: production sets the productivity that reproduces this output at its first sight of the firm.
     f.flags[e] = Enterprises::alive | Enterprises::fresh | (digital ? Enterprises::digital : 0);
     f.profit[e] = 0;

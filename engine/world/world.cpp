@@ -103,10 +103,14 @@ void set_zone_figures(World& w, int z, double gdp, double patents, double rnd_pe
   s.patents[z] = patents;
   s.patent_stock[z] = patents * w.params.zones.initial_patent_stock_years;
   s.rnd_personnel[z] = rnd_personnel;
-  // Service capacity starts at the steady state of the default spending rule: services get the discretionary
-  // budget not spent on subsidies, and capacity depreciates (docs/model.md).
-  s.service_capacity[z] = g.tax_rate * (1 + g.city_transfer) * gdp * g.discretionary_share *
-                          (1 - g.subsidy_share) / g.service_depreciation;
+  // Services and infrastructure start at the steady state of the spending that built them: the share
+  // zones.initial_service_share of the discretionary budget, split by governments.development_share, with
+  // their depreciation (docs/model.md). A trait of the observed initial state: it does not move with
+  // governments.subsidy_share.
+  const double built =
+      g.tax_rate * (1 + g.city_transfer) * gdp * g.discretionary_share * w.params.zones.initial_service_share;
+  s.service_capacity[z] = built * (1 - g.development_share) / g.service_depreciation;
+  s.infrastructure[z] = built * g.development_share / w.params.infrastructure.depreciation;
 }
 
 static void init_zone_state(World& w) {
@@ -122,11 +126,32 @@ static void init_zone_state(World& w) {
   s.subsidy_offer.assign(n * kSectorCount, 0.0);
   s.payout_ratio.assign(n, 1.0);
   s.subsidy_share.assign(n, w.params.governments.subsidy_share);
-  for (auto* v :
-       {&s.attributed_gdp, &s.revenue, &s.transfers_in, &s.subsidy_budget, &s.services_spending,
-        &s.subsidy_paid, &s.subsidy_waste, &s.fiscal_balance, &s.tournament_score, &s.tournament_pressure})
+  for (auto* v : {&s.attributed_gdp,
+                  &s.revenue,
+                  &s.transfers_in,
+                  &s.subsidy_budget,
+                  &s.services_spending,
+                  &s.development_spending,
+                  &s.subsidy_paid,
+                  &s.subsidy_waste,
+                  &s.fiscal_balance,
+                  &s.tournament_score,
+                  &s.tournament_pressure,
+                  &s.public_spending,
+                  &s.public_cost,
+                  &s.industrial_gdp,
+                  &s.energy_use,
+                  &s.co2_emissions,
+                  &s.energy_intensity,
+                  &s.co2_intensity,
+                  &s.wage,
+                  &s.rnd_spending,
+                  &s.talent_programme})
     v->assign(n, 0.0);
   s.service_capacity.assign(n, 0.0);
+  s.infrastructure.assign(n, 0.0);
+  s.talent_wage.assign(n, 1.0);
+  s.rnd_input_ratio.assign(n, 1.0);
   s.evaluation.assign(n, w.params.governments.evaluation);
   s.national_orientation.assign(n, w.params.governments.national_orientation);
   for (auto* v :
@@ -171,7 +196,7 @@ ZoneTable zone_table_for(const ScenarioSpec& spec) {
 
 World build_world(const ScenarioSpec& spec, ZoneTable table, RunKey key) {
   World w;
-  w.params = {spec.enterprises, spec.zones, spec.governments, spec.metrics};
+  w.params = {spec.enterprises, spec.zones, spec.governments, spec.infrastructure, spec.metrics};
   w.digital_share = spec.enterprises.digital_share;
   w.digital_place_tie = spec.production.digital_place_tie;
   w.table = std::move(table);

@@ -20,6 +20,7 @@ struct ZonesSpec {
   bool entry = false;                // zones approved after zones.year enter in their approval year
   double max_density = 0;            // persons per km2 of zone land at full occupancy
   double max_initial_occupancy = 0;  // no zone starts above this occupancy
+  double initial_service_share = 0;  // share of the discretionary budget that built the initial services
   double initial_patent_stock_years = 0;  // initial patent stock in years of the initial flow
 };
 
@@ -32,6 +33,7 @@ struct EnterpriseSpec {
   double hightech_rnd_threshold = 0;     // R&D intensity at or above which a firm is high-tech
   double hightech_min_productivity = 0;  // ... and labour productivity at least this times the national mean
   double digital_share = 0;              // share of enterprises in the digital sector
+  double industrial_share = 0;           // share of enterprises in the six industrial sectors
 };
 
 // The enterprise economy (models/production, innovation, entry_exit, relocation; docs/model.md).
@@ -94,6 +96,7 @@ struct EvaluationSpec {
   double cooperation = 0;  // cooperation ties (weight of cooperation edges)
   double radiation = 0;    // enterprises moved out and knowledge diffused, per enterprise
   double national = 0;     // the ministry's evaluation: share of high-tech enterprises
+  double green = 0;        // fall of energy use per industrial value added
 };
 
 // Zone governments: budgets, the GDP tournament and subsidy competition (models/fiscal, tournament, subsidy).
@@ -110,7 +113,55 @@ struct GovernmentSpec {
   double service_depreciation = 0;  // yearly depreciation of service capacity
   double national_orientation = 0;  // weight of the national orientation in the zone's objective
   double provincial_rivalry = 0;  // weight of the provincial ranking in tournament pressure (rest: national)
+  double talent_share = 0;        // share of the discretionary budget spent on talent programmes
+  double development_share = 0;   // share of the service budget spent on land development (infrastructure)
   EvaluationSpec evaluation;
+};
+
+// ---- The economy's markets and limits (models/core/labour, talent, sector_demand, energy, classes).
+
+struct LabourSpec {
+  double pool_growth = 0;        // yearly growth of the labour available to the zones, in the first year
+  double pool_growth_slope = 0;  // change of that growth per simulated year
+  double wage_response = 0;      // elasticity of the wage index to the pool's excess demand
+};
+
+struct TalentSpec {
+  double zone_share = 0;        // the zones' share of the national R&D personnel in the initial year
+  double pool_growth = 0;       // yearly growth of the national R&D personnel
+  double wage_weight = 0;       // logit weight of log pay in researchers' choice of a zone
+  double max_share = 0;         // cap on R&D personnel as a share of a zone's employment
+  double rnd_weight = 0;        // weight of personnel (against spending) in the zone's R&D input
+  double salary = 0;            // pay of one R&D person-year at talent wage 1, billion CNY
+  double programme_weight = 0;  // a programme's pay top-up as a share of the salary, per unit
+};
+
+struct SectorsSpec {
+  double demand_elasticity = 0;     // price elasticity of a sector's national demand
+  double hot_demand_growth = 0;     // yearly growth of hot sectors' demand relative to the aggregate
+  double entry_price_response = 0;  // entrants choose a sector as price^this
+};
+
+struct InfrastructureSpec {
+  double elasticity = 0;    // elasticity of output to the zone's infrastructure stock
+  double depreciation = 0;  // yearly depreciation of the stock
+};
+
+struct EnergySpec {
+  double target_intensity = 0;  // mean energy use per 10^4 CNY of industrial value added in target_year
+  int target_year = 0;
+  double efficiency_gain = 0;   // yearly fall of every sector's energy intensity
+  double median_intensity = 0;  // the median zone's intensity in target_year
+  double emission_factor = 0;   // t CO2 per tce in the initial year
+  double emission_decline = 0;  // yearly fall of the emission factor
+};
+
+struct ClassesSpec {
+  double represented = 0;         // real enterprises the simulated ones stand for (zones' statistics)
+  double little_giants = 0;       // real "little giants" in the zones in the initial year
+  double unicorns = 0;            // real unicorns in the zones in the initial year
+  double sme_max_employment = 0;  // an SME employs fewer persons
+  int unicorn_max_age = 0;        // a unicorn is at most this old
 };
 
 // ---- The incentive schemes of the articles: mechanisms.<name> (docs/specification.md section 5; docs/mechanisms.md).
@@ -245,6 +296,12 @@ struct ScenarioSpec {
   ExitSpec exit;
   RelocationSpec relocation;
   GovernmentSpec governments;
+  LabourSpec labour;
+  TalentSpec talent;
+  SectorsSpec sectors;
+  InfrastructureSpec infrastructure;
+  EnergySpec energy;
+  ClassesSpec classes;
   MechanismsSpec mechanisms;
   MetricsSpec metrics;
   OutputSpec output;

@@ -1,6 +1,9 @@
 // Exit after sustained losses (and a small hazard unrelated to profit); births by zone in proportion to
 // talent (R&D personnel) and knowledge, as the zones' new-firm registrations follow their innovation
-// resources (seed 003: 619,000 new enterprises in 2019). Exited slots are reused by births, lowest first.
+// resources (seed 003: 619,000 new enterprises in 2019). An entrant chooses its sector with weight
+//   base share_s * price_s^sectors.entry_price_response * exp(entry.subsidy_response * offer_zs),
+// so zones that all court the same hot sectors draw entrants into them (herding), and a sector whose price
+// has fallen draws fewer. Exited slots are reused by births, lowest first.
 #include "core/entry_exit.hpp"
 
 #include <algorithm>
@@ -21,6 +24,14 @@ double mean_offer(const World& w, int z) {
   return sum / kSectorCount;
 }
 
+// Base shares of entrants' sectors: the world's digital share (mechanisms may shift it), the rest split as
+// among generated enterprises.
+double entrant_base_share(const World& w, const EnterpriseSpec& es, Sector s) {
+  if (s == Sector::digital_services) return w.digital_share;
+  const double rest = es.digital_share < 1 ? (1 - w.digital_share) / (1 - es.digital_share) : 0.0;
+  return rest * base_sector_share(es, s);
+}
+
 }  // namespace
 
 std::span<const Phase> EntryExit::phases() const { return kPhases; }
@@ -37,8 +48,12 @@ void EntryExit::exits(World& w) {
       leaving_[e] = (f.flags[e] & Enterprises::alive) &&
                     (f.loss_years[e] >= spec_.exit.loss_years || draws.uniform(e) < spec_.exit.base_hazard);
   }
+  w.markets.sector_exits.fill(0.0);
   for (std::size_t e = 0; e < n; ++e)
-    if (leaving_[e]) f.release(static_cast<std::uint32_t>(e));
+    if (leaving_[e]) {
+      w.markets.sector_exits[static_cast<std::size_t>(f.sector[e])] += 1;
+      f.release(static_cast<std::uint32_t>(e));
+    }
   f.release_done();
 }
 
@@ -56,14 +71,18 @@ void EntryExit::make_entrant(World& w, std::uint32_t e, std::size_t z, double me
   f.age[e] = 0;
   f.loss_years[e] = 0;
   f.profit[e] = 0;
-  const bool digital = rng.uniform() < w.digital_share;
-  const auto other = rng.below(kSectorCount - 1);
-  f.sector[e] = digital ? Sector::digital_services : static_cast<Sector>(other < 6 ? other : 7);
+  const double* cumulative = sector_weights_.data() + z * kSectorCount;  // cumulative, last = total
+  const double u = rng.uniform() * cumulative[kSectorCount - 1];
+  int s = 0;
+  while (s < kSectorCount - 1 && u >= cumulative[s]) ++s;
+  f.sector[e] = static_cast<Sector>(s);
+  const bool digital = f.sector[e] == Sector::digital_services;
   f.subsidy_rate[e] = static_cast<float>(subsidy_offer(w, static_cast<int>(z), f.sector[e]));
   // Lognormal draws normalised to mean 1: entrants are size_factor times the zone's mean firm.
   const double ss = es.size_sigma, ps = es.productivity_sigma;
-  f.employment[e] =
-      static_cast<float>(spec_.entry.size_factor * mean_size * std::exp(ss * rng.normal() - 0.5 * ss * ss));
+  // At least one person (a zone whose enterprises have all gone has no mean size).
+  f.employment[e] = static_cast<float>(
+      std::max(1.0, spec_.entry.size_factor * mean_size * std::exp(ss * rng.normal() - 0.5 * ss * ss)));
   f.productivity[e] = mean_tfp * std::exp(ps * rng.normal() - 0.5 * ps * ps);
   f.rnd_intensity[e] =
       static_cast<float>(std::min(0.5, std::exp(rnd_mu + es.rnd_intensity_sigma * rng.normal())));
@@ -104,6 +123,19 @@ void EntryExit::births(World& w) {
     living += sums[z];
   }
   const double expected = spec_.entry.rate * living;
+  // Entrants' sector weights per zone, cumulative.
+  sector_weights_.assign(Z * kSectorCount, 0.0);
+  for (std::size_t z = 0; z < Z; ++z) {
+    double sum = 0;
+    for (int s = 0; s < kSectorCount; ++s) {
+      const auto sector = static_cast<Sector>(s);
+      sum +=
+          entrant_base_share(w, spec_.enterprises, sector) *
+          std::pow(w.markets.sector_price[static_cast<std::size_t>(s)], spec_.sectors.entry_price_response) *
+          std::exp(spec_.entry.subsidy_response * subsidy_offer(w, static_cast<int>(z), sector));
+      sector_weights_[z * kSectorCount + static_cast<std::size_t>(s)] = sum;
+    }
+  }
   // Slots first, zone by zone (lowest free slot first, then new ones): the same slots in any thread count.
   birth_slots_.clear();
   birth_zones_.clear();

@@ -23,6 +23,7 @@ class EntryExit : public Model {
   std::vector<std::uint8_t> leaving_;       // [enterprise]: exits this year
   std::vector<std::uint32_t> birth_slots_;  // this year's entrants' slots, in order of birth
   std::vector<std::uint16_t> birth_zones_;  // ... and their zones
+  std::vector<double> sector_weights_;      // [zone * kSectorCount + sector]: entrants' choice, cumulative
 };
 
 }  // namespace zonesim

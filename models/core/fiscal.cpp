@@ -1,10 +1,15 @@
 // Budgets of the zones' management committees (seed 000 challenge 1: the city funds the zone and sets its
 // targets; seed 001 section 1: subsidies that only move firms between zones are waste).
 //   revenue = tax_rate * GDP;  budget = revenue * (1 + city_transfer);  discretionary = share * budget
-//   subsidy budget = discretionary * subsidy_share (decided last year);  services = the rest
-// Subsidies due = sum over eligible enterprises of promised rate * value added; the zone pays at most its
-// subsidy budget (pro rata), so no budget is ever exceeded. Waste = the part paid to enterprises that came by
-// moving.
+//   subsidy budget = discretionary * subsidy_share (decided last year);  talent = discretionary * talent_share
+//   scheme money committed by mechanisms (earmarked);  services = the rest, of which development_share
+//   builds infrastructure (land development) and the rest service capacity.
+// So every yuan of subsidy, talent programme or scheme is a yuan less of services and infrastructure: public
+// money has its opportunity cost. Subsidies due = sum over eligible enterprises of promised rate * value
+// added; the zone pays at most its subsidy budget (pro rata), so no budget is ever exceeded. Waste = the part
+// paid to enterprises that came by moving. Public cost = subsidies paid + talent programme + earmarked scheme
+// money + the scheme money others paid into the zone (public_spending: provinces' funds, the centre's pilot
+// money, transfers, other zones' equity).
 #include "core/fiscal.hpp"
 
 #include <algorithm>
@@ -55,10 +60,17 @@ void Fiscal::run(Phase, World& w, const YearStats& stats) {
     zs.payout_ratio[z] = short_of_money ? zs.subsidy_budget[z] / due[z] : 1.0;
     zs.subsidy_paid[z] = short_of_money ? zs.subsidy_budget[z] : due[z];
     zs.subsidy_waste[z] = std::min(zs.subsidy_paid[z], zs.payout_ratio[z] * due[Z + z]);
-    // Mechanisms may have committed part of the budget (earmarked); services get what is left.
-    zs.earmarked[z] = std::min(zs.earmarked[z], discretionary - zs.subsidy_budget[z]);
-    zs.services_spending[z] = discretionary - zs.subsidy_budget[z] - zs.earmarked[z];
-    zs.service_capacity[z] = (1 - g_.service_depreciation) * zs.service_capacity[z] + zs.services_spending[z];
+    // Talent programmes and what mechanisms committed (earmarked) come next; services get what is left.
+    zs.talent_programme[z] = std::min(discretionary * g_.talent_share, discretionary - zs.subsidy_budget[z]);
+    const double free = discretionary - zs.subsidy_budget[z] - zs.talent_programme[z];
+    zs.earmarked[z] = std::min(zs.earmarked[z], free);
+    zs.services_spending[z] = free - zs.earmarked[z];
+    zs.development_spending[z] = g_.development_share * zs.services_spending[z];
+    zs.service_capacity[z] = (1 - g_.service_depreciation) * zs.service_capacity[z] +
+                             zs.services_spending[z] - zs.development_spending[z];
+    zs.infrastructure[z] =
+        (1 - infrastructure_depreciation_) * zs.infrastructure[z] + zs.development_spending[z];
+    zs.public_cost[z] = zs.subsidy_paid[z] + zs.talent_programme[z] + zs.earmarked[z] + zs.public_spending[z];
     // Revenue and transfers, less running costs, subsidies paid, services and earmarked spending: the unspent
     // subsidy budget.
     zs.fiscal_balance[z] = zs.subsidy_budget[z] - zs.subsidy_paid[z];

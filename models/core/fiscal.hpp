@@ -7,7 +7,8 @@ namespace zonesim {
 
 class Fiscal : public Model {
  public:
-  explicit Fiscal(const ScenarioSpec& spec) : g_(spec.governments) {}
+  explicit Fiscal(const ScenarioSpec& spec)
+      : g_(spec.governments), infrastructure_depreciation_(spec.infrastructure.depreciation) {}
   const char* name() const override { return "fiscal"; }
   std::span<const Phase> phases() const override;
   void run(Phase phase, World& world, const YearStats& stats) override;
@@ -15,6 +16,7 @@ class Fiscal : public Model {
  private:
   void expire_subsidies(World& world) const;
   GovernmentSpec g_;
+  double infrastructure_depreciation_;
 };
 
 }  // namespace zonesim

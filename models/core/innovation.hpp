@@ -15,14 +15,14 @@ class Innovation : public Model {
   void run(Phase phase, World& world, const YearStats& stats) override;
 
  private:
-  void calibrate(const World& world, const std::vector<double>& rnd_spend, const std::vector<double>& kterm);
+  void calibrate(const World& world, const std::vector<double>& rnd_input, const std::vector<double>& kterm);
+  std::vector<double> knowledge_terms(const World& world);
   InnovationSpec p_;
   EnterpriseSpec e_;
   bool calibrated_ = false;
   double mean_rnd_intensity_ = 0;
-  std::vector<double> patent_yield_;   // patents per billion CNY of R&D at the zone's knowledge, calibrated
-  std::vector<double> initial_spend_;  // R&D spending of the initial state, per zone
-  std::vector<double> initial_rnd_personnel_;
+  double reference_knowledge_ = -1;   // the initial state's mean knowledge stock over active zones
+  std::vector<double> patent_yield_;  // patents per billion CNY of R&D input at the zone's knowledge
 };
 
 }  // namespace zonesim

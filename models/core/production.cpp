@@ -1,6 +1,8 @@
 // Production: y = A * l^alpha * place factor, the place factor holding agglomeration (own-sector and
-// all-sector employment) and the zone's knowledge stock; wages and a congestion rent rising with occupancy
-// make crowded zones costly. Seed 000 (challenge 5) on digital firms' weak place ties; seed 001 section 1 on
+// all-sector employment), the zone's knowledge stock, services and infrastructure, and the sector's price
+// (models/core/sector_demand.cpp); wages (the zone's value added per worker times the national wage index of
+// the labour market, models/core/labour.cpp) and a congestion rent rising with occupancy make crowded zones
+// costly. Seed 000 (challenge 5) on digital firms' weak place ties; seed 001 section 1 on
 // siphoning.
 #include "core/production.hpp"
 
@@ -50,7 +52,7 @@ void Production::update_market(World& w) const {
   const std::vector<double> sector_own(sums.begin(), sums.begin() + static_cast<long>(Z * S));
   const double* zone_emp = sums.data() + Z * S;
   const double* zone_out = sums.data() + Z * S + Z;
-  double total_emp = 0, total_out = 0, total_knowledge = 0, total_services = 0, active = 0;
+  double total_emp = 0, total_out = 0, total_knowledge = 0, total_services = 0, total_infra = 0, active = 0;
   std::vector<double> mean_sector_emp(S, 0.0);
   for (std::size_t z = 0; z < Z; ++z) active += w.zones.active[z];
   for (std::size_t z = 0; z < Z; ++z) {
@@ -59,13 +61,20 @@ void Production::update_market(World& w) const {
     total_out += zone_out[z];
     total_knowledge += w.zones.patent_stock[z];
     total_services += w.zones.service_capacity[z];
+    total_infra += w.zones.infrastructure[z];
     for (std::size_t s = 0; s < S; ++s) mean_sector_emp[s] += sector_own[z * S + s] / active;
   }
   std::vector<double> sector_emp = sector_own, linked_emp(zone_emp, zone_emp + Z);
   add_linked_employment(w, sector_emp, linked_emp);
   if (!ref_.set)
-    ref_ = {true, mean_sector_emp, total_emp / active, total_knowledge / active, total_services / active};
+    ref_ = {true,
+            mean_sector_emp,
+            total_emp / active,
+            total_knowledge / active,
+            total_services / active,
+            total_infra / active};
   const double mean_emp = ref_.employment, mean_knowledge = ref_.knowledge, mean_services = ref_.services;
+  const double mean_infra = ref_.infrastructure;
   const double national_productivity = total_out / std::max(total_emp, 1.0);
   for (std::size_t z = 0; z < Z; ++z) {
     const double all = std::log(std::max(linked_emp[z], 1.0) / std::max(mean_emp, 1.0));
@@ -73,16 +82,21 @@ void Production::update_market(World& w) const {
     const double own_services = w.zones.service_capacity[z] + w.zones.service_import[z];
     const double services =
         mean_services > 0 ? std::log(std::max(own_services, 1e-9 * mean_services) / mean_services) : 0;
+    const double infra =
+        mean_infra > 0 ? std::log(std::max(w.zones.infrastructure[z], 1e-9 * mean_infra) / mean_infra) : 0;
     for (std::size_t s = 0; s < S; ++s) {
       const double own =
           std::log(std::max(sector_emp[z * S + s], 1.0) / std::max(ref_.sector_employment[s], 1.0));
       const double tie = s == static_cast<std::size_t>(Sector::digital_services) ? w.digital_place_tie : 1.0;
       w.zones.place_factor[z * S + s] =
+          w.markets.sector_price[s] *
           std::exp(tie * (p_.own_sector_agglomeration * own + p_.all_sector_agglomeration * all +
-                          p_.knowledge_elasticity * know + p_.service_elasticity * services));
+                          p_.knowledge_elasticity * know + p_.service_elasticity * services +
+                          infrastructure_elasticity_ * infra));
     }
     const double occupancy = zone_emp[z] / w.zones.land_capacity[z];
-    const double wage = p_.wage_share * zone_out[z] / std::max(zone_emp[z], 1.0);
+    const double wage = w.markets.wage_index * p_.wage_share * zone_out[z] / std::max(zone_emp[z], 1.0);
+    w.zones.wage[z] = zone_emp[z] > 0 ? wage * 1e9 : 0.0;  // CNY per person-year
     const double rent = p_.rent_scale * national_productivity * std::pow(occupancy, p_.rent_exponent);
     w.zones.occupancy[z] = occupancy;
     w.zones.labour_cost[z] = wage + rent;
@@ -139,7 +153,8 @@ void Production::run(Phase, World& w, const YearStats&) {
     f.loss_years[e] = profit < 0 ? static_cast<std::uint8_t>(std::min(f.loss_years[e] + 1, 255)) : 0;
     // Employment follows profitability: firms above the reference margin hire, those below shed jobs.
     const double change = std::clamp(
-        p_.employment_trend + p_.employment_response * (profit / y - reference_margin_), -cap, cap);
+        p_.employment_trend + p_.employment_response * ((y > 0 ? profit / y : 0.0) - reference_margin_), -cap,
+        cap);
     f.employment[e] *= std::exp(static_cast<float>(change));  // float, as employment is stored
   }
 }

@@ -32,7 +32,7 @@ void SubsidyPolicy::run(Phase, World& w, const YearStats& stats) {
   ZoneState& zs = w.zones;
   for (std::size_t z = 0; z < Z; ++z) {
     const EvaluationSpec k = effective_weights(w, static_cast<int>(z));
-    const double total = k.gdp + k.tax + k.innovation + k.cooperation + k.radiation + k.national;
+    const double total = k.gdp + k.tax + k.innovation + k.cooperation + k.radiation + k.national + k.green;
     const double gdp_like = total > 0 ? (k.gdp + k.tax) / total : 0.0;
     zs.subsidy_share[z] =
         std::clamp(g_.subsidy_share * gdp_like * (1 + g_.escalation * zs.tournament_pressure[z]), 0.0, 1.0);

@@ -1,6 +1,6 @@
 // The GDP tournament (seed 001 section 1; seed 000 challenges 1 and 3): officials are judged on ATTRIBUTED
 // statistics relative to rivals. Each criterion is standardised across zones; the score is their weighted
-// sum; pressure = provincial_rivalry * (share of the province's other zones scoring higher)
+// sum (the green criterion: the fall of energy use per industrial value added, seed 004); pressure = provincial_rivalry * (share of the province's other zones scoring higher)
 //          + (1 - provincial_rivalry) * (share of all other zones scoring higher).
 #include "core/tournament.hpp"
 
@@ -39,7 +39,8 @@ EvaluationSpec effective_weights(const World& world, int z) {
 EvaluationSpec effective_weights(const EvaluationSpec& evaluation, double national_orientation) {
   const double local = 1 - national_orientation, national = national_orientation;
   EvaluationSpec w = evaluation;
-  for (double* x : {&w.gdp, &w.tax, &w.innovation, &w.cooperation, &w.radiation, &w.national}) *x *= local;
+  for (double* x : {&w.gdp, &w.tax, &w.innovation, &w.cooperation, &w.radiation, &w.national, &w.green})
+    *x *= local;
   w.innovation += 0.5 * national;
   w.national += 0.5 * national;
   return w;
@@ -47,7 +48,7 @@ EvaluationSpec effective_weights(const EvaluationSpec& evaluation, double nation
 
 std::span<const Phase> Tournament::phases() const { return kPhases; }
 
-// The six criteria per zone, in the order gdp, tax, innovation, cooperation, radiation, national.
+// The seven criteria per zone, in the order gdp, tax, innovation, cooperation, radiation, national, green.
 std::vector<std::vector<double>> Tournament::criteria(const World& w, const YearStats& s) {
   const auto Z = static_cast<std::size_t>(w.zone_count());
   if (last_gdp_.empty()) {  // the first year compares with the initial state (attributed = real GDP)
@@ -57,6 +58,7 @@ std::vector<std::vector<double>> Tournament::criteria(const World& w, const Year
       last_gdp_.push_back(on * zone.gdp);
       last_revenue_.push_back(on * g_.tax_rate * zone.gdp);
       last_patents_.push_back(on * zone.patents);
+      last_intensity_.push_back(w.zones.energy_intensity[static_cast<std::size_t>(z)]);
     }
   }
   std::vector<double> coop(Z, 0.0), diffused(Z, 0.0);
@@ -68,7 +70,7 @@ std::vector<std::vector<double>> Tournament::criteria(const World& w, const Year
     coop[b.index] += e.weight;
     diffused[a.index] += spill_ * e.weight * w.zones.patents[a.index];
   }
-  std::vector<std::vector<double>> c(6, std::vector<double>(Z));
+  std::vector<std::vector<double>> c(7, std::vector<double>(Z));
   for (std::size_t z = 0; z < Z; ++z) {
     const double firms_z = std::max(s.zone[firms][z], 1.0);
     c[0][z] = growth(w.zones.attributed_gdp[z], last_gdp_[z]);
@@ -77,6 +79,8 @@ std::vector<std::vector<double>> Tournament::criteria(const World& w, const Year
     c[3][z] = coop[z];
     c[4][z] = s.zone[relocations_out][z] / firms_z + diffused[z] / (w.zones.patent_stock[z] + 1);
     c[5][z] = s.zone[hightech_firms][z] / firms_z;
+    c[6][z] = -growth(w.zones.energy_intensity[z], last_intensity_[z]);
+    last_intensity_[z] = w.zones.energy_intensity[z];
     last_gdp_[z] = w.zones.attributed_gdp[z];
     last_revenue_[z] = w.zones.revenue[z];
     last_patents_[z] = s.zone[patents][z];
@@ -98,9 +102,9 @@ void Tournament::run(Phase, World& w, const YearStats& stats) {
   auto& score = w.zones.tournament_score;
   for (std::size_t z = 0; z < Z; ++z) {
     const EvaluationSpec k = effective_weights(w, static_cast<int>(z));
-    const double weight[6] = {k.gdp, k.tax, k.innovation, k.cooperation, k.radiation, k.national};
+    const double weight[7] = {k.gdp, k.tax, k.innovation, k.cooperation, k.radiation, k.national, k.green};
     score[z] = 0;
-    for (int i = 0; i < 6; ++i) score[z] += weight[i] * c[static_cast<std::size_t>(i)][z];
+    for (int i = 0; i < 7; ++i) score[z] += weight[i] * c[static_cast<std::size_t>(i)][z];
   }
   double active = 0;
   for (std::size_t z = 0; z < Z; ++z) active += w.zones.active[z];

@@ -30,8 +30,8 @@ class Tournament : public Model {
   std::vector<std::vector<double>> criteria(const World& world, const YearStats& stats);
   GovernmentSpec g_;
   double spill_;
-  std::vector<double> last_gdp_, last_revenue_,
-      last_patents_;  // last year's attributed GDP, revenue, patents
+  // Last year's attributed GDP, revenue, patents and energy intensity.
+  std::vector<double> last_gdp_, last_revenue_, last_patents_, last_intensity_;
 };
 
 }  // namespace zonesim

@@ -38,6 +38,8 @@ enum class Purpose : std::uint64_t {
   strategic_bureau = 21,
   competing_parks = 22,
   digital_shift = 23,
+  // The economy's markets and limits.
+  zone_energy = 24,  // agent = zone
 };
 
 struct RunKey {

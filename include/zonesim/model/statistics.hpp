@@ -10,6 +10,7 @@ namespace zonesim {
 
 struct World;
 struct ZoneState;
+struct YearStats;
 
 struct VarInfo {
   const char* name;
@@ -47,27 +48,61 @@ enum ZoneVar {
   relocations_in,
   relocations_out,
   external_funds,
+  public_cost,
+  wage,
+  talent_wage,
+  infrastructure,
+  industrial_gdp,
+  energy_use,
+  co2_emissions,
+  energy_intensity,
+  co2_intensity,
+  little_giants,
+  unicorns,
   kZoneVarCount
 };
-enum TotalVar { total_gdp, total_subsidy, subsidy_waste, relocations, total_external_funds, kTotalVarCount };
+enum TotalVar {
+  total_gdp,
+  total_subsidy,
+  subsidy_waste,
+  relocations,
+  total_external_funds,
+  total_public_cost,
+  total_industrial_gdp,
+  total_energy_use,
+  total_co2_emissions,
+  mean_energy_intensity,
+  mean_co2_intensity,
+  labour_pool,
+  wage_index,
+  talent_pool,
+  total_rnd_personnel,
+  kTotalVarCount
+};
+// National variables per sector (a sector dimension in the output, with the names of sector_name()).
+enum SectorVar { sector_gdp, sector_firms, sector_price, sector_exits, kSectorVarCount };
 // The variables whose distribution across zones the metrics describe, in output order.
 inline constexpr std::array<ZoneVar, 3> kMetricVars = {ZoneVar::gdp, ZoneVar::patents, ZoneVar::firms};
 inline constexpr std::array<const char*, 3> kMetricVarNames = {"gdp", "patents", "firms"};
 
-// A total over zones: the sum of a per-zone variable, or (zone_var < 0) of a member of ZoneState.
+// A total over zones: the sum of a per-zone variable, or (zone_var < 0) of a member of ZoneState, or (both
+// unset) what `compute` makes of the world and the record's zone variables (a ratio, a market's level).
 struct TotalVarInfo : VarInfo {
   int zone_var;
   std::vector<double> ZoneState::*state;
+  double (*compute)(const World& world, const YearStats& stats);
 };
 
 // The record's rows: name, long name, units and source of every per-zone variable and total, in output order.
 extern const std::array<ZoneVarInfo, kZoneVarCount> kZoneVars;
 extern const std::array<TotalVarInfo, kTotalVarCount> kTotalVars;
+extern const std::array<VarInfo, kSectorVarCount> kSectorVars;
 
 struct YearStats {
   int year = 0;
   std::array<std::vector<double>, kZoneVarCount> zone;  // [variable][zone]
   std::array<double, kTotalVarCount> total{};
+  std::array<std::array<double, 8>, kSectorVarCount> sector{};  // [variable][sector]
   std::array<metrics::MetricSet, kMetricVars.size()> metric;
 
   explicit YearStats(int zones = 0);

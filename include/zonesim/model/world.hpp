@@ -2,6 +2,8 @@
 // The world: governments and zones as vertices of a Boost.Graph with typed edges, enterprises as a dense
 // structure of arrays. Enterprise e is graph vertex `enterprise_vertex(e)` in `full_graph()`; its one
 // located_in edge is the column `enterprises.zone[e]` (docs/architecture.md says why it is not stored twice).
+#include <algorithm>
+#include <array>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
@@ -50,7 +52,14 @@ const char* sector_name(Sector s);
 // Per-enterprise hot state, one array per attribute, indexed by enterprise id.
 struct Enterprises {
   // fresh: generated with a target output; production sets its productivity on first sight.
-  enum Flag : std::uint8_t { alive = 1, hightech = 2, digital = 4, fresh = 8 };
+  enum Flag : std::uint8_t {
+    alive = 1,
+    hightech = 2,
+    digital = 4,
+    fresh = 8,
+    little_giant = 16,
+    unicorn = 32
+  };
   std::vector<std::uint16_t> zone;  // index into World::zones (the located_in edge)
   std::vector<Sector> sector;
   std::vector<std::uint8_t> flags;
@@ -99,14 +108,26 @@ struct ZoneState {
   std::vector<double> labour_cost;       // [zone]: wage + congestion rent per worker, billion CNY per year
   std::vector<double> occupancy;         // [zone]: employment / land capacity at the start of the year
   std::vector<double> service_capacity;  // built by service spending, raises the place factor
+  std::vector<double> infrastructure;    // land development and infrastructure stock, billion CNY
+  std::vector<double> wage;              // [zone]: wage per worker this year, CNY per person-year
+  // The talent market (models/core/talent.cpp): R&D spending, talent pay and the R&D input it buys.
+  std::vector<double> rnd_spending;      // [zone]: enterprises' R&D spending this year, billion CNY
+  std::vector<double> talent_wage;       // [zone]: pay of R&D personnel relative to the initial pay
+  std::vector<double> rnd_input_ratio;   // [zone]: R&D input over R&D spending (1 with the initial staff)
+  std::vector<double> talent_programme;  // [zone]: talent programme money this year, billion CNY
   // Policy: share of value added paid as subsidy to enterprises that move in or start up (governments set
   // it).
   std::vector<double> subsidy_offer;  // [zone * kSectorCount + sector]
   std::vector<double> payout_ratio;   // [zone]: share of promised subsidies the zone could pay last year
   std::vector<double> subsidy_share;  // [zone]: share of the discretionary budget set aside for subsidies
   // Budgets of the year (billion CNY).
-  std::vector<double> revenue, transfers_in, subsidy_budget, services_spending;
+  std::vector<double> revenue, transfers_in, subsidy_budget, services_spending, development_spending;
   std::vector<double> subsidy_paid, subsidy_waste, fiscal_balance;
+  // Public money spent in the zone on incentives this year: subsidies, talent programmes, scheme money
+  // (public_spending: what mechanisms pay in, whoever pays), billion CNY.
+  std::vector<double> public_spending, public_cost;
+  // Energy and carbon (models/core/energy.cpp).
+  std::vector<double> industrial_gdp, energy_use, co2_emissions, energy_intensity, co2_intensity;
   // GDP as attributed for evaluation: each year's GDP, unless the attribution phase (output-sharing rules)
   // changes it; the tournament scores it.
   std::vector<double> attributed_gdp;
@@ -126,16 +147,32 @@ struct ZoneState {
   std::vector<double> relocations_in, relocations_out;
 };
 
+inline constexpr bool is_industrial_sector(Sector s) {
+  return s != Sector::digital_services && s != Sector::other;
+}
+
 inline constexpr bool is_hot_sector(Sector s) {
   return s == Sector::semiconductors || s == Sector::new_energy || s == Sector::biomedicine;
 }
+
+// Economy-wide markets (models/core/labour.cpp, talent.cpp, sector_demand.cpp).
+struct Markets {
+  double labour_pool = 0;    // persons the zones can employ this year
+  double labour_demand = 0;  // persons the zones' enterprises wanted to employ
+  double wage_index = 1;     // national wage level relative to the initial one
+  double talent_pool = 0;    // national R&D personnel (zones and outside), persons
+  double pay_level = 1;      // national value added per worker relative to the initial one (nominal pay)
+  std::array<double, kSectorCount> sector_price{1, 1, 1, 1, 1, 1, 1, 1};  // relative to the initial one
+  std::array<double, kSectorCount> sector_exits{};                        // enterprises this year
+};
 
 // What the engine's own world code needs from the scenario: building zones and enterprises, zones that enter
 // later, the year's metrics. Models read the spec they were made with, never this.
 struct WorldParams {
   EnterpriseSpec enterprises;
   ZonesSpec zones;
-  GovernmentSpec governments;  // a zone's initial budgets and service capacity
+  GovernmentSpec governments;         // a zone's initial budgets and service capacity
+  InfrastructureSpec infrastructure;  // ... and infrastructure stock
   MetricsSpec metrics;
 };
 
@@ -170,6 +207,7 @@ struct World {
   double digital_share = 0;      // probability that an entrant is digital
   double digital_place_tie = 0;  // digital enterprises' place elasticities relative to the others'
   OutsideOption outside_option;
+  Markets markets;
 
   double distance(int a, int b) const { return distance_km[pair(a, b)]; }
   std::size_t pair(int a, int b) const { return static_cast<std::size_t>(a * zone_count() + b); }
@@ -205,6 +243,21 @@ inline bool qualifies_hightech(const EnterpriseSpec& spec, double rnd_intensity,
   return rnd_intensity >= spec.hightech_rnd_threshold &&
          output >= spec.hightech_min_productivity * mean_productivity * employment;
 }
+// The share of sector s among generated enterprises (and the base of entrants' choice): digital_share in the
+// digital sector, industrial_share spread evenly over the six industrial ones, the rest in `other`.
+inline double base_sector_share(const EnterpriseSpec& spec, Sector s) {
+  if (s == Sector::digital_services) return spec.digital_share;
+  if (s == Sector::other) return std::max(0.0, 1.0 - spec.digital_share - spec.industrial_share);
+  return spec.industrial_share / 6.0;
+}
+// The sector of a generated enterprise from one uniform draw u in [0, 1), with the base shares.
+inline Sector draw_base_sector(const EnterpriseSpec& spec, double u) {
+  if (u < spec.digital_share) return Sector::digital_services;
+  const double industrial = (u - spec.digital_share) / std::max(spec.industrial_share, 1e-300);
+  return industrial < 1.0 ? static_cast<Sector>(std::min(5, static_cast<int>(6.0 * industrial)))
+                          : Sector::other;
+}
+
 // Largest-remainder apportionment of `total` items over `weights`, at least `minimum` each (deterministic).
 std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<double>& weights,
                                     std::int64_t minimum);

@@ -145,6 +145,7 @@ void CentralPilot::fund(World& w) {
   for (std::size_t z = 0; z < Z; ++z) {
     if (money[z] <= 0) continue;
     w.zones.external_funds[z] += money[z];
+    w.zones.public_spending[z] += money[z];
     w.zones.service_capacity[z] += std::max(0.0, money[z] - spent[z]);
   }
 }

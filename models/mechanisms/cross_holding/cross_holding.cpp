@@ -144,6 +144,7 @@ void CrossHolding::buy(World& w, int a, int b, double amount) const {
   zs.service_capacity[a] -= amount;
   zs.service_capacity[b] += p_.capital_to_services * amount;
   zs.external_funds[b] += amount;
+  zs.public_spending[b] += amount;  // the investor's public money, spent in b
 }
 
 void CrossHolding::update_edges(World& w, const YearStats& stats) {

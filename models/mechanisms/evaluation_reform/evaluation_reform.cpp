@@ -52,6 +52,8 @@ void declare_evaluation_reform(KeyCatalogue& keys) {
   w("radiation", &E::radiation, 0.15,
     "Reformed weight of radiation (enterprises moved out, knowledge diffused).");
   w("national", &E::national, 0.1, "Reformed weight of the ministry's national evaluation.");
+  w("green", &E::green, 0,
+    "Reformed weight of the green criterion (fall of energy use per industrial value added; seed 004).");
   r.num("national_orientation", &T::national_orientation, 0.4, 0, 1, "1",
         "Reformed weight of the national orientation (the ministry's evaluation counts in promotions).");
 }

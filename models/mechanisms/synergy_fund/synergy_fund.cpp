@@ -6,6 +6,8 @@
 // over each province's lagging zones. Each recipient's money m (booked as external_funds) is split by the
 // three shares (normalised to sum 1):
 //   development: land capacity += m_dev / land_cost * zones.max_density   (persons; km2 developed x density)
+//                infrastructure += m_dev                                  (the developed land's roads and
+//                                                                          utilities: production's term)
 //   industry:    service capacity += m_ind                                 (chain support, like own services)
 //   venture:     venture capital this year = m_ven
 //                (births weight x (1 + entry.venture_response * m_ven / GDP))
@@ -80,6 +82,8 @@ void SynergyFund::run(Phase, World& w, const YearStats& stats) {
     zs.venture_capital[z] = std::max(0.0, zs.venture_capital[z]) + venture_[z];
     if (money[z] <= 0) continue;
     zs.external_funds[z] += money[z];
+    zs.public_spending[z] += money[z];
+    zs.infrastructure[z] += dev * money[z];  // the developed land's infrastructure
     zs.land_capacity[z] += dev * money[z] / spec_.land_cost * max_density_;
     zs.service_capacity[z] += ind * money[z];
   }

@@ -22,6 +22,7 @@ constexpr Phase kPhases[] = {Phase::governments};
 void receive(World& w, int zone, double amount) {
   w.zones.service_capacity[static_cast<std::size_t>(zone)] += amount;
   w.zones.external_funds[static_cast<std::size_t>(zone)] += amount;
+  w.zones.public_spending[static_cast<std::size_t>(zone)] += amount;
 }
 
 }  // namespace

@@ -109,9 +109,11 @@ TEST_CASE("competing_parks: less GDP, fewer moves and subsidies, more concentrat
   // Concentration RISES: on the published zone table, with movers counting on little of a destination's place
   // advantage (docs/calibration.md), moves between zones mostly go from the crowded, dear leading zones to
   // cheaper ones, so the parks drain a flow that spread activity (docs/mechanisms/competing_parks.md; on the
-  // synthetic table, where movers went to the leaders, it fell): +0.020 +- 0.002 in Theil T. Total GDP
-  // falls, by about 2% (the firms that leave for the parks no longer count): -910 +- 36 of about 39,000.
+  // synthetic table, where movers went to the leaders, it fell): +0.019 +- 0.002 in Theil T. Total GDP
+  // falls, by about 0.7% (the firms that leave for the parks no longer count, but their workers go to the
+  // zones' other firms while the labour pool binds): -345 +- 40 of about 49,000 (-910 +- 36 of 39,000
+  // before the pool).
   CHECK(d_theil.mean - 3 * d_theil.se > 0);
-  CHECK(d_gdp.mean + 3 * d_gdp.se < -0.01 * gdp_total[0].front());
+  CHECK(d_gdp.mean + 3 * d_gdp.se < -0.003 * gdp_total[0].front());
   CHECK(d_gdp.mean > -0.1 * gdp_total[0].front());
 }

@@ -190,8 +190,9 @@ TEST_CASE("cross-holding lowers concentration and GDP against the baseline (8 re
   CHECK(d_theil.mean > -0.04);
   CHECK(d_top10.mean + 3 * d_top10.se < 0);
   CHECK(d_top10.mean > -0.01);
-  // Total GDP falls a little: the capacity leaves the large zones, whose firms make most of the output, for
-  // small ones (docs: -79 billion CNY; measured here -51 +- 7, of about 40,000). Bound: 1% of total GDP.
-  CHECK(d_gdp.mean + 3 * d_gdp.se < 0);
-  CHECK(d_gdp.mean > -0.01 * gdp_total[0].front());
+  // Total GDP barely moves: the capacity leaves the large zones, whose firms make most of the output, for
+  // small ones (measured before the labour pool -51 +- 7 billion CNY of about 40,000); with the pool binding,
+  // the workers the investees' firms hire come from the investors' firms, and the fall is within noise
+  // (measured -17 +- 12 of about 50,000). Asserted: within three standard errors plus 0.5% of total GDP.
+  CHECK(std::abs(d_gdp.mean) < 3 * d_gdp.se + 0.005 * gdp_total[0].front());
 }

@@ -201,8 +201,9 @@ TEST_CASE(
   CHECK(std::abs(d_gdp.mean) < 3 * d_gdp.se + 0.005 * gdp_base);
   CHECK(d_between.mean <= 3 * d_between.se);
   // Horizon 3: successes accumulate in the largest zones, which had the bureaus: more GDP (measured
-  // +1,876 +- 132) and a higher top-10 share (+0.0114 +- 0.0016).
-  CHECK(q_gdp.mean - 3 * q_gdp.se > 0.02 * gdp_base);
+  // +1,142 +- 114 of about 49,000, +1,876 +- 132 before the labour pool capped the hiring that follows a
+  // success) and a higher top-10 share (+0.0100 +- 0.0014).
+  CHECK(q_gdp.mean - 3 * q_gdp.se > 0.01 * gdp_base);
   CHECK(q_gdp.mean < 0.15 * gdp_base);
   CHECK(q_top10.mean - 3 * q_top10.se > 0);
   CHECK(q_top10.mean < 0.05);

@@ -9,6 +9,7 @@ import xarray as xr
 ZONE_COORDS = ("zone_name", "zone_name_zh", "zone_province", "zone_city", "zone_lat", "zone_lon",
                "zone_province_index", "zone_land_km2")
 PROVINCE_COORDS = ("province_name", "province_name_zh")
+SECTOR_COORDS = ("sector_name",)
 SCENARIO_COORDS = ("scenario_label", "scheme", "scheme_name", "design_point", "morris_factor", "morris_step")
 SAMPLED_DESIGNS = ("lhs", "sobol", "morris")
 
@@ -40,7 +41,7 @@ def open_result(path, load=False):
         loaded = ds.load()
         ds.close()
         ds = loaded
-    names = [v for v in ZONE_COORDS + PROVINCE_COORDS + SCENARIO_COORDS if v in ds.data_vars]
+    names = [v for v in ZONE_COORDS + PROVINCE_COORDS + SECTOR_COORDS + SCENARIO_COORDS if v in ds.data_vars]
     for v in names:
         if ds[v].dtype == object:
             ds[v] = ds[v].copy(data=_decode(ds[v].values))
