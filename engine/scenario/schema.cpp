@@ -45,6 +45,10 @@ void zones_keys(KeyCatalogue& keys) {
         "Share of the discretionary budget that built the service capacity of the initial state (its steady "
         "state); a fixed trait of the observed initial state, independent of governments.subsidy_share "
         "(assumed: 1 - the default subsidy share).");
+  r.num("initial_development_share", &ZonesSpec::initial_development_share, 0.4, 0, 1, "1",
+        "Part of that spending which built the initial infrastructure (the rest: service capacity); a trait "
+        "of the initial state like initial_service_share, so that governments.development_share changes the "
+        "split from the one that built the stocks (assumed: the default development share).");
   r.num("initial_patent_stock_years", &ZonesSpec::initial_patent_stock_years, 5, 0, 50, "year",
         "Initial invention-patent stock as a multiple of the initial yearly grants (perpetual "
         "inventory: 1 / (growth + depreciation) = 1 / (0.05 + 0.15)).");

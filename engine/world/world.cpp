@@ -104,13 +104,15 @@ void set_zone_figures(World& w, int z, double gdp, double patents, double rnd_pe
   s.patent_stock[z] = patents * w.params.zones.initial_patent_stock_years;
   s.rnd_personnel[z] = rnd_personnel;
   // Services and infrastructure start at the steady state of the spending that built them: the share
-  // zones.initial_service_share of the discretionary budget, split by governments.development_share, with
-  // their depreciation (docs/model.md). A trait of the observed initial state: it does not move with
-  // governments.subsidy_share.
+  // zones.initial_service_share of the discretionary budget, split by zones.initial_development_share, with
+  // their depreciation (docs/model.md). Traits of the observed initial state: they do not move with
+  // governments.subsidy_share or governments.development_share (production compares each stock with its
+  // initial mean, so a split that built the stocks and the flows alike would cancel out).
+  const ZonesSpec& zp = w.params.zones;
   const double built =
-      g.tax_rate * (1 + g.city_transfer) * gdp * g.discretionary_share * w.params.zones.initial_service_share;
-  s.service_capacity[z] = built * (1 - g.development_share) / g.service_depreciation;
-  s.infrastructure[z] = built * g.development_share / w.params.infrastructure.depreciation;
+      g.tax_rate * (1 + g.city_transfer) * gdp * g.discretionary_share * zp.initial_service_share;
+  s.service_capacity[z] = built * (1 - zp.initial_development_share) / g.service_depreciation;
+  s.infrastructure[z] = built * zp.initial_development_share / w.params.infrastructure.depreciation;
 }
 
 static void init_zone_state(World& w) {

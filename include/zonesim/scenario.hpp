@@ -21,6 +21,7 @@ struct ZonesSpec {
   double max_density = 0;            // persons per km2 of zone land at full occupancy
   double max_initial_occupancy = 0;  // no zone starts above this occupancy
   double initial_service_share = 0;  // share of the discretionary budget that built the initial services
+  double initial_development_share = 0;   // ... and the part of it that built the initial infrastructure
   double initial_patent_stock_years = 0;  // initial patent stock in years of the initial flow
 };
 
