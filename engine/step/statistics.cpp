@@ -113,11 +113,10 @@ const std::array<ZoneVarInfo, kZoneVarCount> kZoneVars = {{
 }};
 
 namespace {
-double ratio_of_totals(const YearStats& s, ZoneVar numerator, ZoneVar denominator) {
-  double num = 0, den = 0;
-  for (std::size_t z = 0; z < s.zone[numerator].size(); ++z) num += s.zone[numerator][z];
-  for (std::size_t z = 0; z < s.zone[denominator].size(); ++z) den += s.zone[denominator][z];
-  return den > 0 ? num / (1e5 * den) : 0.0;  // per 10^4 CNY of a value in billion CNY
+// A ratio of two totals of this year's record (they come earlier in kTotalVars, so they are summed already),
+// per 10^4 CNY of a total in billion CNY.
+double per_10k_cny(const YearStats& s, TotalVar numerator, TotalVar denominator) {
+  return s.total[denominator] > 0 ? s.total[numerator] / (1e5 * s.total[denominator]) : 0.0;
 }
 }  // namespace
 
@@ -152,12 +151,14 @@ const std::array<TotalVarInfo, kTotalVarCount> kTotalVars = {{
       "tce/(10^4 CNY)", false},
      -1,
      nullptr,
-     [](const World&, const YearStats& s) { return ratio_of_totals(s, energy_use, industrial_gdp); }},
+     [](const World&, const YearStats& s) { return per_10k_cny(s, total_energy_use, total_industrial_gdp); }},
     {{"mean_co2_intensity", "CO2 emissions of all zones per 10^4 CNY of their industrial value added",
       "t/(10^4 CNY)", false},
      -1,
      nullptr,
-     [](const World&, const YearStats& s) { return ratio_of_totals(s, co2_emissions, industrial_gdp); }},
+     [](const World&, const YearStats& s) {
+       return per_10k_cny(s, total_co2_emissions, total_industrial_gdp);
+     }},
     {{"labour_pool", "workers available to the zones (the national labour pool)", "persons", false},
      -1,
      nullptr,
@@ -176,6 +177,9 @@ const std::array<TotalVarInfo, kTotalVarCount> kTotalVars = {{
      nullptr},
 }};
 
+static_assert(total_industrial_gdp < mean_energy_intensity && total_energy_use < mean_energy_intensity &&
+                  total_co2_emissions < mean_co2_intensity,
+              "a ratio of totals comes after the totals it divides");
 static_assert(kSectorCount == 8, "YearStats::sector holds 8 sectors");
 const std::array<VarInfo, kSectorVarCount> kSectorVars = {{
     {"sector_gdp", "value added of the zones' enterprises in the sector", "billion CNY", false},

@@ -45,7 +45,6 @@ void LabourMarket::run(Phase, World& w, const YearStats&) {
     const double initial = first ? w.table.zones[z].employment : employment[z];
     m.labour_pool += initial * (first ? 1 + p_.pool_growth : 1.0);
   }
-  m.labour_demand = demand;
   if (demand <= 0) return;
   const auto scale = static_cast<float>(std::min(1.0, m.labour_pool / demand));
   const std::size_t n = f.size();

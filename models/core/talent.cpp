@@ -77,7 +77,7 @@ void TalentMarket::run(Phase, World& w, const YearStats&) {
   if (!first) w.markets.talent_pool *= 1 + p_.pool_growth;
   const double pool = w.markets.talent_pool;
 
-  std::vector<double> demand_cap(Z), top_up(Z), log_wage(Z), supply(Z), demand(Z);
+  std::vector<double> demand_cap(Z), top_up(Z), log_wage(Z), supply(Z), demand(Z), u(Z);
   for (std::size_t z = 0; z < Z; ++z) {
     demand_cap[z] = p_.max_share * sums[Z + z];
     top_up[z] = p_.programme_weight * zs.talent_programme[z] /
@@ -87,8 +87,8 @@ void TalentMarket::run(Phase, World& w, const YearStats&) {
   // Supply and demand at the current wages; the residual log(supply / demand) falls with the wage.
   auto evaluate = [&] {
     double denominator = 1;
-    std::vector<double> u(Z, 0.0);
     for (std::size_t z = 0; z < Z; ++z) {
+      u[z] = 0;
       if (!zs.active[z] || per_billion_[z] <= 0) continue;
       u[z] = std::exp(appeal_[z] + p_.wage_weight * std::log(std::exp(log_wage[z]) * (1 + top_up[z])));
       denominator += u[z];

@@ -157,11 +157,10 @@ inline constexpr bool is_hot_sector(Sector s) {
 
 // Economy-wide markets (models/core/labour.cpp, talent.cpp, sector_demand.cpp).
 struct Markets {
-  double labour_pool = 0;    // persons the zones can employ this year
-  double labour_demand = 0;  // persons the zones' enterprises wanted to employ
-  double wage_index = 1;     // national wage level relative to the initial one
-  double talent_pool = 0;    // national R&D personnel (zones and outside), persons
-  double pay_level = 1;      // national value added per worker relative to the initial one (nominal pay)
+  double labour_pool = 0;  // persons the zones can employ this year
+  double wage_index = 1;   // national wage level relative to the initial one
+  double talent_pool = 0;  // national R&D personnel (zones and outside), persons
+  double pay_level = 1;    // national value added per worker relative to the initial one (nominal pay)
   std::array<double, kSectorCount> sector_price{1, 1, 1, 1, 1, 1, 1, 1};  // relative to the initial one
   std::array<double, kSectorCount> sector_exits{};                        // enterprises this year
 };
