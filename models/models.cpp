@@ -3,15 +3,16 @@
 #include <algorithm>
 
 #include "core/classes.hpp"
+#include "core/cooperation.hpp"
 #include "core/energy.hpp"
 #include "core/entry_exit.hpp"
 #include "core/fiscal.hpp"
+#include "core/governments.hpp"
 #include "core/innovation.hpp"
 #include "core/labour.hpp"
 #include "core/production.hpp"
 #include "core/relocation.hpp"
 #include "core/sector_demand.hpp"
-#include "core/subsidy.hpp"
 #include "core/talent.hpp"
 #include "core/tournament.hpp"
 #include "scenario/schema.hpp"
@@ -40,11 +41,12 @@ ModelList make_models(const ScenarioSpec& spec) {
             [](const Mechanism* a, const Mechanism* b) { return a->runs < b->runs; });
   for (const Mechanism* m : order)
     if (auto model = m->make(spec)) models.push_back(std::move(model));
-  // Governments, in order: pay this year's subsidies and build services, score the tournament, set next
-  // year's subsidy policy.
+  // Governments, in order: pay this year's subsidies and build services, score the tournament, agree on
+  // cooperation, decide next year's budget, courting and offers (docs/decisions.md).
   models.push_back(std::make_unique<Fiscal>(spec));
   models.push_back(std::make_unique<Tournament>(spec));
-  models.push_back(std::make_unique<SubsidyPolicy>(spec));
+  models.push_back(std::make_unique<Cooperation>(spec));
+  models.push_back(std::make_unique<Governments>(spec));
   return models;
 }
 

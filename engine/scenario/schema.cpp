@@ -164,7 +164,7 @@ void relocation_keys(KeyCatalogue& keys) {
         "Added consideration probability for an enterprise that made a loss last year.");
   r.num("profit_weight", &R::profit_weight, 10, 0, 1000, "1",
         "Utility per unit of profit gain relative to the enterprise's output (logit scale).");
-  r.num("place_anticipation", &R::place_anticipation, 0.058, 0, 1, "1",
+  r.num("place_anticipation", &R::place_anticipation, 0.069, 0, 1, "1",
         "How much of a destination's place advantage (agglomeration, knowledge, services relative to here) a "
         "mover counts on: it expects output y * (place there / place here)^place_anticipation; 1 = all of "
         "it. Fitted to the 2019-2024 change of the top-10 GDP share (docs/calibration.md).");
@@ -185,16 +185,20 @@ void government_keys(KeyCatalogue& keys) {
   r.num("discretionary_share", &G::discretionary_share, 0.5, 0, 1, "1",
         "Share of a zone's budget free for subsidies and services (the rest runs the zone).");
   r.num("subsidy_share", &G::subsidy_share, 0.3, 0, 1, "1",
-        "Share of the discretionary budget spent on subsidies under GDP-only evaluation and no pressure.");
+        "Initial share of the discretionary budget set aside for subsidies and offers; governments then "
+        "move it each year towards where money is worth most (docs/decisions.md; assumed).");
   r.num("escalation", &G::escalation, 1, 0, 20, "1",
-        "Relative rise of the subsidy share at full tournament pressure (every rival ranked above).");
+        "Relative rise, at full tournament pressure (every rival ranked above), of the value a government "
+        "puts on output booked at once (a mover, an entrant) against output that builds up (services, land, "
+        "talent): the subsidy race (assumed).");
   r.num("max_offer", &G::max_offer, 0.3, 0, 1, "1",
         "Cap on a subsidy offer, as a share of the enterprise's value added.");
   r.num("offer_adjustment", &G::offer_adjustment, 0.5, 0, 1, "1",
         "Share of the gap between this year's and the target offer closed each year.");
   r.num("herding", &G::herding, 0.7, 0, 1, "1",
-        "Cut of the offer for sectors that are not hot: every zone bids for the same hot sectors "
-        "(semiconductors, new energy, biomedicine).");
+        "Weight of what other zones court in a zone's choice of sectors to court (log of the sector's share "
+        "of all courting, against an even spread): homogeneous competition, 67 semiconductor parks (seed "
+        "000; assumed).");
   r.whole("subsidy_years", &G::subsidy_years, 3, 0, 30, "year",
           "Years a mover or an entrant receives the offer it came with.");
   r.num("service_depreciation", &G::service_depreciation, 0.2, 0.01, 1, "1/year",
@@ -204,11 +208,34 @@ void government_keys(KeyCatalogue& keys) {
         "local one.");
   r.num("talent_share", &G::talent_share, 0, 0, 1, "1",
         "Share of the discretionary budget spent on talent programmes (pay top-ups for R&D personnel who "
-        "work in the zone; talent.programme_weight). 0: none (assumed; the governments issue makes it a "
-        "choice).");
+        "work in the zone; talent.programme_weight) in the initial year; governments then choose it "
+        "(docs/decisions.md). 0: none (assumed).");
   r.num("development_share", &G::development_share, 0.4, 0, 1, "1",
-        "Share of a zone's service budget (what subsidies, talent and schemes leave) spent on land "
-        "development and infrastructure; the rest builds service capacity (assumed).");
+        "Initial share of a zone's service budget (what subsidies, talent and schemes leave) spent on land "
+        "development and infrastructure, the rest building service capacity; governments then choose it "
+        "(docs/decisions.md; assumed).");
+  r.whole("horizon", &G::horizon, 3, 1, 20, "year",
+          "Years over which a government counts what an action brings: booked output, services, land (about "
+          "the rest of a term of office; assumed).");
+  r.num("precision", &G::precision, 200, 0, 10000, "1",
+        "Bounded rationality: logit weight of an action's net value, as a share of the zone's discretionary "
+        "budget, in the choice to make an offer or to propose, accept or end an agreement (0: a coin toss; "
+        "large: strict optimisation; assumed).");
+  r.num("budget_precision", &G::budget_precision, 2, 0, 20, "1",
+        "Exponent of the marginal-value rule that splits the budget among services, land and talent: "
+        "shares proportional to marginal value^this (0: equal shares; large: all to the best use; assumed).");
+  r.num("budget_adjustment", &G::budget_adjustment, 0.3, 0, 1, "1",
+        "Share of the gap between this year's budget split and the target split closed each year (assumed).");
+  r.num("poaching_targets", &G::poaching_targets, 0.002, 0, 0.05, "1",
+        "Share of all enterprises (the largest and high-tech ones first) that zones court each year with "
+        "targeted offers (assumed).");
+  r.num("offer_cost", &G::offer_cost, 0.002, 0, 10, "billion CNY",
+        "Administrative cost of preparing one targeted offer or retention offer (assumed).");
+  r.num("commitment_cost", &G::commitment_cost, 0.2, 0, 10, "1",
+        "Value lost per yuan promised in a targeted or retention offer, for holding it in reserve until the "
+        "enterprise answers (the money cannot go to services meanwhile; assumed).");
+  r.num("sector_precision", &G::sector_precision, 2, 0, 100, "1",
+        "Logit weight in a zone's choice of the sectors it courts (assumed).");
   r.num("provincial_rivalry", &G::provincial_rivalry, 0.7, 0, 1, "1",
         "Weight of the rank among the province's zones in tournament pressure (the rest: national rank).");
 }
@@ -228,6 +255,35 @@ void evaluation_keys(KeyCatalogue& keys) {
   r.num("green", &V::green, 0, 0, 100, "1",
         "Evaluation weight of the green criterion: the fall of energy use per 10^4 CNY of industrial value "
         "added (seed 004: the 2021 green development plan).");
+}
+
+// Cooperation agreements between zones (docs/decisions.md).
+void cooperation_keys(KeyCatalogue& keys) {
+  using C = CooperationSpec;
+  Rows<C> r(keys, "cooperation", [](ScenarioSpec& s) -> C& { return s.cooperation; });
+  r.whole("candidates", &C::candidates, 3, 0, 50, "1",
+          "Nearest zones (by distance between host cities) each zone considers as partners (assumed).");
+  r.whole("term", &C::term, 5, 1, 50, "year",
+          "Years an agreement lasts; then both sides decide again whether to renew it (assumed: a five-year "
+          "plan).");
+  r.num("cost", &C::cost, 0.2, 0, 100, "billion CNY/year",
+        "Yearly running cost of an agreement (the co-built park's management, platforms), split equally "
+        "(assumed).");
+  r.num("service_export_share", &C::service_export_share, 0.1, 0, 1, "1",
+        "Share of the larger partner's service capacity (brand, platforms, operators) that the smaller one "
+        "uses (assumed; the 1+N networks set their own).");
+  r.num("export_rivalry", &C::export_rivalry, 0.2, 0, 1, "1",
+        "Share of the exported services that the exporter loses (services are partly rival: staff and "
+        "platforms sent to a partner are not at home; assumed).");
+  r.num("spillover_weight", &C::spillover_weight, 0.5, 0, 10, "1",
+        "Weight of an agreement's tech-enabling cooperation edge (knowledge spills along it; assumed).");
+  r.num("chain_link", &C::chain_link, 0.05, 0, 1, "1",
+        "A partner's own-sector employment counted in the other's agglomeration, both ways (assumed).");
+  r.num("fusion_link", &C::fusion_link, 0.02, 0, 1, "1",
+        "A partner's total employment counted in the other's agglomeration, both ways (assumed).");
+  r.num("move_cost_discount", &C::move_cost_discount, 0.3, 0, 1, "1",
+        "Cut of the moving cost from the larger partner into the smaller (a branch park takes its "
+        "overflow; assumed).");
 }
 
 // The economy's markets and limits (docs/model.md, section "Markets and limits").
@@ -391,6 +447,7 @@ void add_core_keys(KeyCatalogue& keys) {
   relocation_keys(keys);
   government_keys(keys);
   evaluation_keys(keys);
+  cooperation_keys(keys);
   market_keys(keys);
   metrics_keys(keys);
   output_keys(keys);

@@ -71,6 +71,8 @@ void begin_year(World& world) {
   std::fill(world.zones.external_funds.begin(), world.zones.external_funds.end(), 0.0);
   std::fill(world.zones.public_spending.begin(), world.zones.public_spending.end(), 0.0);
   std::fill(world.zones.earmarked.begin(), world.zones.earmarked.end(), 0.0);  // mechanisms set it each year
+  for (auto* v : {&world.zones.offer_payments, &world.zones.offer_waste, &world.zones.poaching_moves})
+    std::fill(v->begin(), v->end(), 0.0);
   activate_entering_zones(world);
 }
 

@@ -157,8 +157,15 @@ static void init_zone_state(World& w) {
   s.evaluation.assign(n, w.params.governments.evaluation);
   s.national_orientation.assign(n, w.params.governments.national_orientation);
   for (auto* v :
-       {&s.equity_out, &s.equity_in, &s.service_import, &s.earmarked, &s.venture_capital, &s.external_funds})
+       {&s.equity_out,           &s.equity_in,         &s.service_import,        &s.earmarked,
+        &s.venture_capital,      &s.external_funds,    &s.service_export,        &s.offer_payments,
+        &s.offer_waste,          &s.agreement_cost,    &s.agreement_support,     &s.poaching_offers,
+        &s.poaching_moves,       &s.retention_offers,  &s.cooperation_proposals, &s.cooperation_agreements,
+        &s.cooperation_refusals, &s.budget_subsidies,  &s.budget_services,       &s.budget_land,
+        &s.budget_talent,        &s.budget_cooperation})
     v->assign(n, 0.0);
+  s.talent_share.assign(n, w.params.governments.talent_share);
+  s.development_share.assign(n, w.params.governments.development_share);
   w.equity.assign(n * n, 0.0);
   w.move_cost_factor.assign(n * n, 1.0);
   w.chain_links.assign(n * n, 0.0);

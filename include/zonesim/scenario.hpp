@@ -117,6 +117,28 @@ struct GovernmentSpec {
   double talent_share = 0;        // share of the discretionary budget spent on talent programmes
   double development_share = 0;   // share of the service budget spent on land development (infrastructure)
   EvaluationSpec evaluation;
+  // Decisions (models/core/governments.cpp, cooperation.cpp; docs/decisions.md).
+  int horizon = 0;               // years over which a government counts what an action brings
+  double precision = 0;          // logit weight of an action's net value, per share of the budget
+  double budget_precision = 0;   // exponent of the marginal-value rule that splits the budget
+  double budget_adjustment = 0;  // share of the gap to the target split closed each year
+  double poaching_targets = 0;   // share of enterprises courted with targeted offers each year
+  double offer_cost = 0;         // administrative cost of making one targeted offer, billion CNY
+  double commitment_cost = 0;    // value lost per yuan promised and held in reserve for a year
+  double sector_precision = 0;   // logit weight in the choice of sectors to court
+};
+
+// Cooperation agreements between zones (models/core/cooperation.cpp; docs/decisions.md).
+struct CooperationSpec {
+  int candidates = 0;               // nearest zones each zone considers as partners
+  int term = 0;                     // years an agreement lasts before it is renewed or ends
+  double cost = 0;                  // yearly running cost of an agreement, billion CNY, split equally
+  double service_export_share = 0;  // share of the larger partner's service capacity the smaller uses
+  double export_rivalry = 0;        // share of exported services lost to the exporter (rival, not free)
+  double spillover_weight = 0;      // weight of the tech-enabling cooperation edge
+  double chain_link = 0;            // a partner's own-sector employment counted in the other's, per unit
+  double fusion_link = 0;           // a partner's total employment counted in the other's, per unit
+  double move_cost_discount = 0;    // cut of the moving cost from the larger partner into the smaller
 };
 
 // ---- The economy's markets and limits (models/core/labour, talent, sector_demand, energy, classes).
@@ -190,6 +212,7 @@ struct OnePlusNSpec {  // 5.2, seed 001 section 3
   double chain_link = 0;            // leader's own-sector employment counted in a member's, per unit
   double fusion_link = 0;           // leader's total employment counted in a member's, per unit
   double move_cost_discount = 0;    // cut of the moving cost from a saturated leader into its members
+  double cost_share = 0;            // share of an agreement's running cost the province pays
 };
 
 struct OutputSharingSpec {  // 5.3, seed 001 incentive 1
@@ -297,6 +320,7 @@ struct ScenarioSpec {
   ExitSpec exit;
   RelocationSpec relocation;
   GovernmentSpec governments;
+  CooperationSpec cooperation;
   LabourSpec labour;
   TalentSpec talent;
   SectorsSpec sectors;

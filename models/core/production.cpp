@@ -79,7 +79,8 @@ void Production::update_market(World& w) const {
   for (std::size_t z = 0; z < Z; ++z) {
     const double all = std::log(std::max(linked_emp[z], 1.0) / std::max(mean_emp, 1.0));
     const double know = std::log(std::max(w.zones.patent_stock[z], 1.0) / std::max(mean_knowledge, 1.0));
-    const double own_services = w.zones.service_capacity[z] + w.zones.service_import[z];
+    const double own_services =
+        std::max(w.zones.service_capacity[z] + w.zones.service_import[z] - w.zones.service_export[z], 0.0);
     const double services =
         mean_services > 0 ? std::log(std::max(own_services, 1e-9 * mean_services) / mean_services) : 0;
     const double infra =

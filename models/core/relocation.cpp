@@ -109,6 +109,75 @@ void Relocation::build_table(const World& w, int here, int sector) {
   table.weight = sum;
 }
 
+MoveTerms move_terms(const World& w, const RelocationSpec& p, int subsidy_years, std::size_t e, int d) {
+  const Enterprises& f = w.enterprises;
+  const int here = f.zone[e];
+  const double output = std::max(f.output[e], 1e-12);
+  MoveTerms t;
+  double ratio = 1;
+  if (d != here) {
+    const Sector s = f.sector[e];
+    ratio = std::pow(place_factor(w, d, s) / place_factor(w, here, s), p.place_anticipation);
+    const double m1 = 1.0 - f.rnd_intensity[e], m2 = f.employment[e] / output;
+    const double cost = w.move_cost_factor[w.pair(here, d)] *
+                        (p.fixed_cost + p.distance_cost * w.distance(here, d) / 1000.0 +
+                         (w.table.zones[d].province != w.table.zones[here].province ? p.province_cost : 0.0));
+    t.utility =
+        p.profit_weight * (ratio * m1 - w.zones.labour_cost[d] * m2 - m1 + w.zones.labour_cost[here] * m2) -
+        cost;
+  }
+  t.per_billion = p.profit_weight * ratio * w.zones.payout_ratio[d] / (output * std::max(subsidy_years, 1));
+  return t;
+}
+
+// The enterprises courted last year answer: each chooses, with logit probabilities, between staying (with
+// its origin's retention offer and the subsidy it has) and each zone's offer. A mover takes the lump sum
+// instead of a posted rate; the zone that pays (bidder or origin) owes it this year.
+void Relocation::answer_offers(World& w) {
+  Enterprises& f = w.enterprises;
+  ZoneState& zs = w.zones;
+  const auto year = static_cast<std::int16_t>(w.year);
+  const std::vector<Offer>& offers = w.offers;
+  std::vector<double> u;
+  for (std::size_t i = 0, j = 0; i < offers.size(); i = j) {
+    const std::uint32_t e = offers[i].enterprise;
+    while (j < offers.size() && offers[j].enterprise == e) ++j;
+    const int origin = offers[i].origin;
+    // Still there: alive, in its zone, and not a newborn that took the slot of one that exited.
+    if (!(f.flags[e] & Enterprises::alive) || f.zone[e] != origin || f.age[e] == 0) continue;
+    const double retention = offers[i].retention;
+    u.assign(1, p_.profit_weight * received_subsidy_share(w, e) +
+                    move_terms(w, p_, subsidy_years_, e, origin).per_billion * retention);
+    for (std::size_t k = i; k < j; ++k) {
+      const MoveTerms t = move_terms(w, p_, subsidy_years_, e, offers[k].bidder);
+      u.push_back(t.utility + t.per_billion * offers[k].amount);
+    }
+    const double top = *std::max_element(u.begin(), u.end());
+    double sum = 0;
+    for (double& x : u) sum += x = std::exp(x - top);
+    Stream choose(w.key, static_cast<std::uint64_t>(w.step), e, Purpose::poaching_choice);
+    double draw = choose.uniform() * sum;
+    std::size_t chosen = 0;
+    while (chosen + 1 < u.size() && draw >= u[chosen]) draw -= u[chosen++];
+    considering_[e] = 0;
+    if (chosen == 0) {
+      zs.offer_payments[origin] += retention;
+      zs.offer_waste[origin] += retention;
+      continue;
+    }
+    const Offer& won = offers[i + chosen - 1];
+    f.origin_zone[e] = static_cast<std::uint16_t>(origin);
+    f.zone[e] = won.bidder;
+    f.move_year[e] = year;
+    f.subsidy_rate[e] = 0;
+    considering_[e] = 2;  // moved on an offer: counted as a move, not drawn again
+    zs.offer_payments[won.bidder] += won.amount;
+    zs.offer_waste[won.bidder] += won.amount;
+    zs.poaching_moves[won.bidder] += 1;
+  }
+  w.offers.clear();
+}
+
 // Each considering enterprise stays with probability 1 / (1 + exp(top - w * subsidy) * weight), else draws an
 // option from its cell's table.
 void Relocation::choose(World& w) {
@@ -120,7 +189,7 @@ void Relocation::choose(World& w) {
   to_park_.assign(parks ? n : 0, 0);
 #pragma omp parallel for schedule(dynamic, 16384)
   for (std::size_t e = 0; e < n; ++e) {
-    if (!considering_[e]) continue;
+    if (considering_[e] != 1) continue;
     const int here = f.zone[e];
     const CellTable& table =
         cells_[static_cast<std::size_t>(here) * S + static_cast<std::size_t>(f.sector[e])];
@@ -178,6 +247,7 @@ void Relocation::run(Phase, World& w, const YearStats&) {
   option_.resize(cells * static_cast<std::size_t>(Z + 1));
   cumulative_.resize(option_.size());
   consider(w);
+  answer_offers(w);
   // The place advantage as movers expect it, once per zone and sector (not per pair of zones).
   anticipated_.resize(cells);
   for (std::size_t c = 0; c < cells; ++c)

@@ -8,9 +8,21 @@
 
 namespace zonesim {
 
+// What enterprise e weighs in a move from its zone to zone d (or in staying, d = its zone): the utility of
+// moving relative to staying before any offer (as a cell table's U_d, for one enterprise: profit gain per
+// output less the moving cost; 0 for staying), and the utility per billion CNY of a lump sum paid on arrival
+// (or on staying): profit_weight * place ratio * d's payout ratio / (output * subsidy_years), a lump sum
+// weighed as the rate that would pay it over subsidy_years.
+struct MoveTerms {
+  double utility = 0;
+  double per_billion = 0;
+};
+MoveTerms move_terms(const World& world, const RelocationSpec& p, int subsidy_years, std::size_t e, int d);
+
 class Relocation : public Model {
  public:
-  explicit Relocation(const ScenarioSpec& spec) : p_(spec.relocation) {}
+  explicit Relocation(const ScenarioSpec& spec)
+      : p_(spec.relocation), subsidy_years_(spec.governments.subsidy_years) {}
   const char* name() const override { return "relocation"; }
   std::span<const Phase> phases() const override;
   void run(Phase phase, World& world, const YearStats& stats) override;
@@ -24,10 +36,12 @@ class Relocation : public Model {
   };
   void consider(World& world);
   void build_table(const World& world, int here, int sector);
+  void answer_offers(World& world);
   void choose(World& world);
   void record_moves(World& world) const;
 
   RelocationSpec p_;
+  int subsidy_years_;
   // Per cell (zone * kSectorCount + sector), over the enterprises that consider moving this year: their
   // count, sum of 1 - R&D intensity, sum of employment per unit of output; the cell's table.
   std::vector<double> cell_sums_;

@@ -14,8 +14,9 @@ namespace zonesim {
 namespace {
 constexpr Phase kPhases[] = {Phase::governments};
 
-// Standardised across the active zones (mean 0, s.d. 1); 0 for the others and when all are equal.
-void standardise(std::vector<double>& v, const std::vector<std::uint8_t>& active) {
+// Standardised across the active zones (mean 0, s.d. 1); 0 for the others and when all are equal. Returns
+// the s.d.
+double standardise(std::vector<double>& v, const std::vector<std::uint8_t>& active) {
   double n = 0, mean = 0, sq = 0;
   for (std::size_t z = 0; z < v.size(); ++z)
     if (active[z]) n += 1, mean += v[z];
@@ -24,6 +25,7 @@ void standardise(std::vector<double>& v, const std::vector<std::uint8_t>& active
     if (active[z]) sq += (v[z] - mean) * (v[z] - mean);
   const double sd = n > 0 ? std::sqrt(sq / n) : 0.0;
   for (std::size_t z = 0; z < v.size(); ++z) v[z] = active[z] && sd > 0 ? (v[z] - mean) / sd : 0.0;
+  return sd;
 }
 
 // Log growth; 0 for a zone with nothing last year (not yet active, or just entered).
@@ -92,13 +94,14 @@ std::vector<std::vector<double>> Tournament::criteria(const World& w, const Year
       const double held = w.equity[a * Z + b];
       if (held > 0 && s.zone[gdp][b] > 0) c[0][a] += std::min(1.0, held / s.zone[gdp][b]) * own_growth[b];
     }
-  for (auto& v : c) standardise(v, w.zones.active);
+  for (std::size_t i = 0; i < c.size(); ++i) scale_[i] = standardise(c[i], w.zones.active);
   return c;
 }
 
 void Tournament::run(Phase, World& w, const YearStats& stats) {
   const auto Z = static_cast<std::size_t>(w.zone_count());
   const auto c = criteria(w, stats);
+  w.criterion_scale = scale_;
   auto& score = w.zones.tournament_score;
   for (std::size_t z = 0; z < Z; ++z) {
     const EvaluationSpec k = effective_weights(w, static_cast<int>(z));

@@ -2,6 +2,7 @@
 // The promotion tournament: zones scored on attributed statistics by evaluation weights, ranked in their
 // province and nationally; the share of rivals ranked above is the pressure that drives effort
 // (docs/specification.md 5.0).
+#include <array>
 #include <vector>
 
 #include "zonesim/model/model.hpp"
@@ -32,6 +33,7 @@ class Tournament : public Model {
   double spill_;
   // Last year's attributed GDP, revenue, patents and energy intensity.
   std::vector<double> last_gdp_, last_revenue_, last_patents_, last_intensity_;
+  std::array<double, 7> scale_{};  // this year's s.d. of each criterion across zones
 };
 
 }  // namespace zonesim

@@ -17,12 +17,18 @@ import xarray as xr
 ZONE = ["gdp", "gdp_attributed", "employment", "firms", "hightech_firms", "patents", "patent_stock",
         "rnd_personnel", "subsidy", "fiscal_balance", "occupancy", "equity_out", "equity_in", "relocations_in",
         "relocations_out"]
-TOTALS = ["total_gdp", "total_subsidy", "subsidy_waste", "relocations"]
+# The governments' choices (docs/decisions.md), FIXED since they were added.
+CHOICES = ["poaching_offers", "poaching_moves", "retention_offers", "cooperation_proposals",
+           "cooperation_agreements", "cooperation_refusals", "budget_subsidies", "budget_services", "budget_land",
+           "budget_talent", "budget_cooperation"]
+ZONE += CHOICES
+TOTALS = ["total_gdp", "total_subsidy", "subsidy_waste", "relocations"] + [f"total_{v}" for v in CHOICES]
 METRICS = [f"{m}_{v}" for m in ("gini", "theil_t", "theil_l", "theil_between", "theil_within", "top10_share",
                                 "cv", "hhi", "esteban_ray", "wolfson", "zhang_kanbur")
            for v in ("gdp", "patents", "firms")]
 MONEY = {"gdp", "gdp_attributed", "subsidy", "fiscal_balance", "equity_out", "equity_in", "total_gdp",
-         "total_subsidy", "subsidy_waste"}
+         "total_subsidy", "subsidy_waste"} | {v for v in CHOICES if v.startswith("budget_")} | \
+        {f"total_{v}" for v in CHOICES if v.startswith("budget_")}
 PEOPLE = {"employment", "rnd_personnel"}
 
 

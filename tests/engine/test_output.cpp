@@ -18,13 +18,31 @@ using zonesim::test::TempDir;
 namespace {
 
 const std::vector<std::string> kZoneVarNames = {
-    "gdp",       "gdp_attributed", "employment",    "firms",          "hightech_firms",
-    "patents",   "patent_stock",   "rnd_personnel", "subsidy",        "fiscal_balance",
-    "occupancy", "equity_out",     "equity_in",     "relocations_in", "relocations_out"};
-const std::vector<std::string> kTotals = {"total_gdp", "total_subsidy", "subsidy_waste", "relocations"};
-const std::vector<std::string> kMoney = {"gdp",          "gdp_attributed", "subsidy",   "fiscal_balance",
-                                         "equity_out",   "equity_in",      "total_gdp", "total_subsidy",
-                                         "subsidy_waste"};
+    "gdp", "gdp_attributed", "employment", "firms", "hightech_firms", "patents", "patent_stock",
+    "rnd_personnel", "subsidy", "fiscal_balance", "occupancy", "equity_out", "equity_in", "relocations_in",
+    "relocations_out",
+    // The governments' choices (docs/decisions.md).
+    "poaching_offers", "poaching_moves", "retention_offers", "cooperation_proposals",
+    "cooperation_agreements", "cooperation_refusals", "budget_subsidies", "budget_services", "budget_land",
+    "budget_talent", "budget_cooperation"};
+const std::vector<std::string> kTotals = {"total_gdp",
+                                          "total_subsidy",
+                                          "subsidy_waste",
+                                          "relocations",
+                                          "total_poaching_offers",
+                                          "total_poaching_moves",
+                                          "total_retention_offers",
+                                          "total_cooperation_proposals",
+                                          "total_cooperation_agreements",
+                                          "total_cooperation_refusals",
+                                          "total_budget_subsidies",
+                                          "total_budget_services",
+                                          "total_budget_land",
+                                          "total_budget_talent",
+                                          "total_budget_cooperation"};
+const std::vector<std::string> kMoney = {
+    "gdp",       "gdp_attributed", "subsidy",       "fiscal_balance",  "equity_out",       "equity_in",
+    "total_gdp", "total_subsidy",  "subsidy_waste", "budget_services", "total_budget_land"};
 
 std::vector<std::string> metric_names() {
   std::vector<std::string> out;

@@ -40,6 +40,10 @@ enum class Purpose : std::uint64_t {
   digital_shift = 23,
   // The economy's markets and limits.
   zone_energy = 24,  // agent = zone
+  // Governments' decisions.
+  poaching_offer = 25,   // agent = bidder zone * 2^32 + enterprise
+  poaching_choice = 26,  // agent = enterprise
+  cooperation = 27,      // agent = pair of zones (a * zones + b), draw index = which decision
 };
 
 struct RunKey {

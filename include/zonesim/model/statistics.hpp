@@ -59,6 +59,17 @@ enum ZoneVar {
   co2_intensity,
   little_giants,
   unicorns,
+  poaching_offers,
+  poaching_moves,
+  retention_offers,
+  cooperation_proposals,
+  cooperation_agreements,
+  cooperation_refusals,
+  budget_subsidies,
+  budget_services,
+  budget_land,
+  budget_talent,
+  budget_cooperation,
   kZoneVarCount
 };
 enum TotalVar {
@@ -77,6 +88,17 @@ enum TotalVar {
   wage_index,
   talent_pool,
   total_rnd_personnel,
+  total_poaching_offers,
+  total_poaching_moves,
+  total_retention_offers,
+  total_cooperation_proposals,
+  total_cooperation_agreements,
+  total_cooperation_refusals,
+  total_budget_subsidies,
+  total_budget_services,
+  total_budget_land,
+  total_budget_talent,
+  total_budget_cooperation,
   kTotalVarCount
 };
 // National variables per sector (a sector dimension in the output, with the names of sector_name()).

@@ -143,8 +143,22 @@ struct ZoneState {
   std::vector<double> earmarked;  // next year's discretionary budget committed to mechanisms, billion CNY
   std::vector<double> venture_capital;  // venture funds available this year, billion CNY (raises births)
   std::vector<double> external_funds;   // money received this year from provinces, centre or other zones
+  std::vector<double> service_export;   // service capacity lent to partners and lost at home (rival part)
   // Bookkeeping of the year.
   std::vector<double> relocations_in, relocations_out;
+  // Governments' decisions (models/core/governments.cpp, cooperation.cpp; docs/decisions.md).
+  std::vector<double> talent_share;       // [zone]: share of the discretionary budget for talent programmes
+  std::vector<double> development_share;  // [zone]: share of the service budget for land development
+  std::vector<double> offer_payments;     // [zone]: targeted and retention offers due this year, billion CNY
+  std::vector<double> offer_waste;        // [zone]: ... of which paid only to move or keep output
+  // [zone]: yearly running cost of the zone's agreements, its own part and the province's (paid next year)
+  std::vector<double> agreement_cost, agreement_support;
+  // The channels, per zone and year: targeted offers made, enterprises that moved on one, retention offers
+  // made, cooperation proposals made, agreements in force, proposals refused (by the zone), and the split of
+  // the discretionary budget (billion CNY).
+  std::vector<double> poaching_offers, poaching_moves, retention_offers;
+  std::vector<double> cooperation_proposals, cooperation_agreements, cooperation_refusals;
+  std::vector<double> budget_subsidies, budget_services, budget_land, budget_talent, budget_cooperation;
 };
 
 inline constexpr bool is_industrial_sector(Sector s) {
@@ -173,6 +187,34 @@ struct WorldParams {
   GovernmentSpec governments;         // a zone's initial budgets and service capacity
   InfrastructureSpec infrastructure;  // ... and infrastructure stock
   MetricsSpec metrics;
+};
+
+// A targeted offer (poaching): zone `bidder` offers `amount` (billion CNY, paid on arrival) to enterprise
+// `enterprise` of zone `origin`; the origin may counter with `retention` (paid if it stays). Made in the
+// governments phase, answered in the next year's relocation phase.
+struct Offer {
+  std::uint32_t enterprise = 0;
+  std::uint16_t bidder = 0, origin = 0;
+  double amount = 0, retention = 0;
+};
+
+// What the schemes set for governments' valuations (hooks, neutral by default; docs/decisions.md).
+struct AttributionRule {      // output sharing (mechanisms.output_sharing)
+  int years = 0;              // K: years a mover's output counts (partly) to its origin
+  double origin_share = 0;    // ... the share that does
+  double co_built_share = 0;  // share of an equity-held zone's output counted to its investors
+};
+struct CooperationTerms {        // transfer payments (mechanisms.transfer_payments)
+  double project_funding = 0;    // billion CNY a year per agreement from the province, half to each side
+  double compensation_rate = 0;  // share of the revenue lost with movers to a partner paid back
+};
+// A link that a province's 1+N guidance proposes (mechanisms.one_plus_n), with its terms.
+struct GuidedLink {
+  int leader = 0, member = 0;
+  double service_export_share = 0, spillover_weight = 0, chain_link = 0, fusion_link = 0;
+  double move_cost_discount = 0;
+  bool tech_enabling = true, chain_extension = true, cross_fusion = true;
+  double cost_share = 0;  // share of the running cost the province pays
 };
 
 // Non-national parks' offer to movers, one more option in relocation's choice (competing_parks sets it).
@@ -207,6 +249,14 @@ struct World {
   double digital_place_tie = 0;  // digital enterprises' place elasticities relative to the others'
   OutsideOption outside_option;
   Markets markets;
+  // Governments' decisions: pending targeted offers (sorted by enterprise), the schemes' terms, the links
+  // 1+N guidance proposes, and the tournament's spread of each criterion across zones (its s.d., the scale on
+  // which a government values a change of it).
+  std::vector<Offer> offers;
+  AttributionRule attribution;
+  CooperationTerms cooperation_terms;
+  std::vector<GuidedLink> guided_links;
+  std::array<double, 7> criterion_scale{};
 
   double distance(int a, int b) const { return distance_km[pair(a, b)]; }
   std::size_t pair(int a, int b) const { return static_cast<std::size_t>(a * zone_count() + b); }

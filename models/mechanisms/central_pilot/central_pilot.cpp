@@ -82,8 +82,26 @@ std::vector<int> listed_zones(const CentralPilotSpec& spec, const World& w, cons
 
 }  // namespace
 
+// The ten zones the Ministry of Science and Technology chose in 2021 to build world-leading science parks
+// (Zhongguancun, Zhangjiang, Shenzhen) and world-class high-tech parks (the other seven): the zones whose
+// commitment to national strategy the article's pilot fund would buy first (docs/mechanisms/central_pilot.md).
+constexpr const char* kWorldClass[] = {"中关村科技园区",         "上海张江高新技术产业开发区",
+                                       "深圳市高新技术产业园区", "武汉东湖新技术开发区",
+                                       "苏州工业园区",           "合肥高新技术产业开发区",
+                                       "西安高新技术产业开发区", "杭州高新技术产业开发区",
+                                       "广州高新技术产业开发区", "成都高新技术产业开发区"};
+
+std::vector<int> world_class_zones(const World& w) {
+  std::vector<int> zones;
+  for (int z = 0; z < w.zone_count(); ++z)
+    for (const char* name : kWorldClass)
+      if (w.table.zones[static_cast<std::size_t>(z)].name_zh == name && w.is_active(z)) zones.push_back(z);
+  return zones;
+}
+
 std::vector<int> select_pilot_zones(const CentralPilotSpec& spec, const World& w, const std::string& source) {
   if (spec.selection == "list") return listed_zones(spec, w, source);
+  if (spec.selection == "world_class") return world_class_zones(w);
   std::vector<int> active;
   for (int z = 0; z < w.zone_count(); ++z)
     if (w.is_active(z)) active.push_back(z);
@@ -185,8 +203,12 @@ void declare_central_pilot(KeyCatalogue& keys) {
       keys, "mechanisms.central_pilot", [](ScenarioSpec & s) -> auto& { return s.mechanisms.central_pilot; });
   r.on(&T::enabled,
        "The centre funds pilot zones to buy their commitment to national strategy (seed 000, challenge 1).");
-  r.word("selection", &T::selection, "largest", {"largest", "lagging", "list"},
-         "Which zones: the largest by GDP, the most lagging, or those named in list.");
+  r.word(
+      "selection", &T::selection, "world_class", {"world_class", "largest", "lagging", "list"},
+      "Which zones: the ten the ministry chose in 2021 to build world-leading and world-class parks "
+      "(Zhongguancun, Zhangjiang, Shenzhen; Wuhan East Lake, Suzhou Industrial Park, Hefei, Xi'an, "
+      "Hangzhou, Guangzhou, Chengdu), the largest or the most lagging by GDP (zones of them), or those named "
+      "in list.");
   r.word("list", &T::list, "", {},
          "Pilot zones' English names (zone_name), separated by ';' (selection: list).");
   r.whole("zones", &T::zones, 10, 1, 178, "1", "Number of pilot zones (selection largest or lagging).");

@@ -1,9 +1,9 @@
 // Evaluation reform (seed 000 challenge 1: "在干部晋升和任免中充分参考和引用科技部对国家高新区的评价结果";
 // challenge 3 and seed 001 incentive 1: cooperation and radiation performance count to the zone).
-// In the governments phase, before the tournament and the subsidy policy read them, every zone's evaluation
+// In the governments phase, before the tournament and the governments' decisions read them, every zone's evaluation
 // weights become mechanisms.evaluation_reform.weights and its national orientation
 // mechanisms.evaluation_reform.national_orientation. It runs from the initial state (observe) on, so the
-// first year's subsidy policy is already the reformed one, and it covers zones that enter later.
+// first year's decisions are already the reformed ones, and it covers zones that enter later.
 #include "mechanisms/evaluation_reform/evaluation_reform.hpp"
 
 #include <algorithm>

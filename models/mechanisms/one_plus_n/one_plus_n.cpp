@@ -1,12 +1,14 @@
 // Provincial "1+N" networks (seed 001 section 3: 以一流园区为主导的"1+N"合作网络, 以特别合作区或分园的形式).
 // Per province with two or more active zones, a leader (largest GDP, or the provincial capital's main zone)
-// leads the N weakest others. Each link leader -> member:
-//   cooperation edges (tech_enabling: weight spillover_weight, knowledge spills along it in innovation;
-//   chain_extension: weight chain_link, World::chain_links[member, leader]; cross_fusion: weight fusion_link,
-//   World::fusion_links[member, leader]), World::move_cost_factor[leader, member] = 1 - move_cost_discount
-//   (branch parks take the leader's overflow), and every year
-//   ZoneState::service_import[member] = service_export_share * service capacity of the leader.
-// Networks are durable: formed once per province, joined by zones that enter later while there is room.
+// and the N weakest others. The province's guidance does not impose the links: each year it proposes every
+// link leader -> member that is not in force (World::guided_links) and pays cost_share of its running cost;
+// the two zones accept or refuse it like any agreement (models/core/cooperation.cpp), on the network's
+// terms: cooperation edges of the types switched on (tech_enabling: weight spillover_weight, knowledge
+// spills along it; chain_extension: weight chain_link, each side's own-sector employment counts in the
+// other's agglomeration; cross_fusion: weight fusion_link, total employment), the moving cost from leader
+// into member cut by move_cost_discount, and service_export_share of the leader's services lent to the
+// member. Networks are durable: formed once per province, joined by zones that enter later while there is
+// room.
 #include "mechanisms/one_plus_n/one_plus_n.hpp"
 
 #include <algorithm>
@@ -68,7 +70,7 @@ std::span<const Phase> OnePlusN::phases() const { return kPhases; }
 
 void OnePlusN::run(Phase, World& w, const YearStats& stats) {
   update_networks(w, stats);
-  refresh_service_import(w);
+  propose_links(w);
 }
 
 // Provinces reaching two active zones form their network; zones entering a province that has one join it
@@ -89,10 +91,7 @@ void OnePlusN::update_networks(World& w, const YearStats& stats) {
       if (considered_[z]) continue;
       considered_[z] = 1;
       const bool room = p_.members == 0 || static_cast<int>(members_[p].size()) < p_.members;
-      if (leader_[p] >= 0 && z != leader_[p] && room) {
-        members_[p].push_back(z);
-        link(w, leader_[p], z);
-      }
+      if (leader_[p] >= 0 && z != leader_[p] && room) members_[p].push_back(z);
     }
   }
 }
@@ -109,37 +108,28 @@ void OnePlusN::form(World& w, int province, const std::vector<int>& active, cons
   const auto p = static_cast<std::size_t>(province);
   leader_[p] = lead;
   for (int z : active) considered_[z] = 1;
-  for (int m : others) {
-    members_[p].push_back(m);
-    link(w, lead, m);
-  }
+  for (int m : others) members_[p].push_back(m);
 }
 
-void OnePlusN::link(World& w, int lead, int member) {
-  const Vertex from = w.zone_vertex[static_cast<std::size_t>(lead)],
-               to = w.zone_vertex[static_cast<std::size_t>(member)];
-  const auto add = [&](CooperationType type, double weight) {
-    boost::add_edge(from, to, EdgeProps{EdgeType::cooperation, type, weight}, w.graph);
-  };
-  if (p_.tech_enabling) add(CooperationType::tech_enabling, p_.spillover_weight);
-  if (p_.chain_extension) {
-    add(CooperationType::chain_extension, p_.chain_link);
-    w.chain_links[w.pair(member, lead)] = p_.chain_link;
-  }
-  if (p_.cross_fusion) {
-    add(CooperationType::cross_fusion, p_.fusion_link);
-    w.fusion_links[w.pair(member, lead)] = p_.fusion_link;
-  }
-  w.move_cost_factor[w.pair(lead, member)] = 1 - p_.move_cost_discount;
-}
-
-// Members use a share of their leader's service capacity (brand, platforms, operators: not used up by
-// sharing).
-void OnePlusN::refresh_service_import(World& w) const {
+// The links the provinces' guidance proposes this year, on the networks' terms.
+void OnePlusN::propose_links(World& w) const {
+  w.guided_links.clear();
   for (std::size_t p = 0; p < leader_.size(); ++p)
-    for (int m : members_[p])
-      w.zones.service_import[static_cast<std::size_t>(m)] =
-          p_.service_export_share * w.zones.service_capacity[static_cast<std::size_t>(leader_[p])];
+    for (int m : members_[p]) {
+      GuidedLink t;
+      t.leader = leader_[p];
+      t.member = m;
+      t.service_export_share = p_.service_export_share;
+      t.spillover_weight = p_.spillover_weight;
+      t.chain_link = p_.chain_link;
+      t.fusion_link = p_.fusion_link;
+      t.move_cost_discount = p_.move_cost_discount;
+      t.tech_enabling = p_.tech_enabling;
+      t.chain_extension = p_.chain_extension;
+      t.cross_fusion = p_.cross_fusion;
+      t.cost_share = p_.cost_share;
+      w.guided_links.push_back(t);
+    }
 }
 
 std::unique_ptr<Model> make_one_plus_n(const ScenarioSpec& spec) {
@@ -174,6 +164,9 @@ void declare_one_plus_n(KeyCatalogue& keys) {
         "Leader's total employment counted in a member's agglomeration.");
   r.num("move_cost_discount", &T::move_cost_discount, 0.5, 0, 1, "1",
         "Cut of the moving cost from the leader into its members (branch parks take its overflow).");
+  r.num("cost_share", &T::cost_share, 1, 0, 1, "1",
+        "Provincial guidance: share of a network agreement's running cost (cooperation.cost) that the "
+        "province pays; the province proposes each link every year until both zones accept (assumed).");
 }
 
 }  // namespace zonesim

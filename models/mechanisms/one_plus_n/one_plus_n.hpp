@@ -29,8 +29,7 @@ class OnePlusN : public Model {
  private:
   void update_networks(World& world, const YearStats& stats);
   void form(World& world, int province, const std::vector<int>& active, const YearStats& stats);
-  void link(World& world, int leader, int member);
-  void refresh_service_import(World& world) const;
+  void propose_links(World& world) const;
   OnePlusNSpec p_;
   std::vector<int> leader_;                // per province
   std::vector<std::vector<int>> members_;  // per province, in the order they joined

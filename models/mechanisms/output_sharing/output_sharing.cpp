@@ -83,6 +83,9 @@ void OutputSharing::lower_resistance(World& w) {
 
 void OutputSharing::run(Phase, World& w, const YearStats& stats) {
   lower_resistance(w);
+  // What governments' valuations read (docs/decisions.md): the bidder books less of a mover, the origin
+  // loses less; an investor books its co-built share.
+  w.attribution = AttributionRule{spec_.years, spec_.origin_share, spec_.co_built_share};
   const std::vector<double>& gdp_real = stats.zone[gdp];
   std::vector<double> attributed = attribute_movers(w, gdp_real, spec_.years, spec_.origin_share);
   attribute_co_built(w, gdp_real, spec_.co_built_share, attributed);
@@ -107,10 +110,12 @@ void declare_output_sharing(KeyCatalogue& keys) {
         "Share counted to the origin: 1 (wholly), 0.5 (50:50), 0.3 (30:70).");
   r.num("co_built_share", &T::co_built_share, 0.5, 0, 1, "1",
         "Share of a co-built project's output (equity-held) counted to the investors, by their stakes.");
-  r.num(
-      "origin_resistance", &T::origin_resistance, 0.3, 0, 1, "1",
-      "Share of the moving cost between zones that is the origin's resistance; it falls by the share of the "
-      "mover's output the origin keeps over official_horizon.");
+  r.num("origin_resistance", &T::origin_resistance, 0, 0, 1, "1",
+        "Share of the moving cost between zones that is the origin's resistance, falling by the share of the "
+        "mover's output the origin keeps over official_horizon: a reduced form of the origin's resistance, 0 "
+        "by "
+        "default because origins now resist by deciding (retention offers weigh the loss the sharing rule "
+        "leaves them, docs/decisions.md); set it to add resistance the decisions do not model.");
   r.whole("official_horizon", &T::official_horizon, 5, 1, 50, "year",
           "Years over which the origin's officials weigh the loss of a mover (a term of office).");
 }

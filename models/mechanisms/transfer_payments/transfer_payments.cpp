@@ -45,6 +45,8 @@ std::span<const Phase> TransferPayments::phases() const { return kPhases; }
 
 void TransferPayments::run(Phase, World& w, const YearStats&) {
   compensation_paid_ = project_funding_paid_ = 0;
+  // What zones count on when they weigh an agreement (models/core/cooperation.cpp).
+  w.cooperation_terms = CooperationTerms{p_.project_funding, p_.compensation_rate};
   // The initial state is the zone table's: money flows from the first simulated year.
   if (w.step == 0) return;
   const std::vector<std::pair<int, int>> links = partner_pairs(w);

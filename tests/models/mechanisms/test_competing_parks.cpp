@@ -102,17 +102,25 @@ TEST_CASE("competing_parks: less GDP, fewer moves and subsidies, more concentrat
                      d_subsidy = test::paired(subsidy[1], subsidy[0]),
                      d_theil = test::paired(theil[1], theil[0]), d_moves = test::paired(moves[1], moves[0]);
   CAPTURE(d_gdp, d_subsidy, d_theil, d_moves);
-  // Moves between zones are fewer (some movers go to the parks instead), and so are the subsidies the zones
-  // pay them.
+  // Moves between zones are fewer (some movers go to the parks instead: measured -46 +- 5 of about 390 in
+  // 2035).
   CHECK(d_moves.mean + 3 * d_moves.se < 0);
-  CHECK(d_subsidy.mean + 3 * d_subsidy.se < 0);
+  // The subsidies the zones pay barely fall (measured over 32 replicates -13 +- 7 of 355 billion CNY in 2035,
+  // -69 +- 22 of 2,162 over 2025-2035), which 8 replicates do not resolve: the subsidy budget is now each
+  // government's decision, and the posted rate is what that budget pays on the subsidised output and the
+  // newcomers it plans for (models/core/governments.cpp), so fewer movers leave a higher rate for the others
+  // rather than money unspent; subsidies to movers, targeted offers included, fall by 5% (-61 +- 17 of 1,158
+  // over 2025-2035) while moves between zones fall by 11%. Asserted: not more subsidies, and at most 10% fewer.
+  CHECK(d_subsidy.mean < 3 * d_subsidy.se);
+  CHECK(d_subsidy.mean > -3 * d_subsidy.se - 0.1 * subsidy[0].front());
   // Concentration RISES: on the published zone table, with movers counting on little of a destination's place
   // advantage (docs/calibration.md), moves between zones mostly go from the crowded, dear leading zones to
   // cheaper ones, so the parks drain a flow that spread activity (docs/mechanisms/competing_parks.md; on the
-  // synthetic table, where movers went to the leaders, it fell): +0.019 +- 0.002 in Theil T. Total GDP
-  // falls, by about 0.7% (the firms that leave for the parks no longer count, but their workers go to the
-  // zones' other firms while the labour pool binds): -345 +- 40 of about 49,000 (-910 +- 36 of 39,000
-  // before the pool).
+  // synthetic table, where movers went to the leaders, it fell): +0.019 +- 0.002 in Theil T (+0.0186 +-
+  // 0.0016 over 32 replicates with governments that decide). Total GDP falls, by about 0.9% (the firms that
+  // leave for the parks no longer count, but their workers go to the zones' other firms while the labour pool
+  // binds): -448 +- 32 of about 49,800 over 32 replicates (-345 +- 40 of 49,000 before governments decided,
+  // -910 +- 36 of 39,000 before the pool).
   CHECK(d_theil.mean - 3 * d_theil.se > 0);
   CHECK(d_gdp.mean + 3 * d_gdp.se < -0.003 * gdp_total[0].front());
   CHECK(d_gdp.mean > -0.1 * gdp_total[0].front());

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "core/cooperation.hpp"
 #include "helpers.hpp"
 #include "mechanisms/one_plus_n/one_plus_n.hpp"
 #include "stepped_run.hpp"
@@ -39,6 +40,12 @@ struct Run : test::SteppedRun {
     for (int z = 0; z < world.zone_count(); ++z)
       if (world.is_active(z) && world.table.zones[z].province == province) out.push_back(z);
     return out;
+  }
+  // The agreement in force between two zones (either way round), or null.
+  const Cooperation::Agreement* agreement(int a, int b) const {
+    for (const Cooperation::Agreement& x : model<Cooperation>().agreements())
+      if ((x.leader == a && x.member == b) || (x.leader == b && x.member == a)) return &x;
+    return nullptr;
   }
   // Cooperation edges leader -> member of a type, with their weights.
   std::vector<double> edges(int from, int to, CooperationType type) const {
@@ -99,60 +106,125 @@ TEST_CASE("1+N: under leader_rule capital the provincial capital's main zone lea
   CHECK(m.members(r.province("Guangdong")).size() == r.active_in(r.province("Guangdong")).size() - 1);
 }
 
-TEST_CASE("1+N: each link carries its cooperation edges, agglomeration links, cheaper moves and services") {
+TEST_CASE(
+    "1+N: each accepted link carries its cooperation edges, agglomeration links, cheaper moves, services") {
+  // The province proposes every link of its network each year (World::guided_links); the two zones accept
+  // or refuse it like any agreement (models/core/cooperation.cpp). A link acts only once both accepted, on
+  // the network's terms; a refused one is proposed again the next year.
   Run r(spec_of(true));
+  r.years(3);
   const OnePlusNSpec& p = r.spec.mechanisms.one_plus_n;
+  const CooperationSpec& c = r.spec.cooperation;
   OnePlusN& m = r.mechanism();
-  r.mechanism().run(Phase::governments, r.world, r.stats);  // refreshes service import from today's capacity
   const int Z = r.world.zone_count();
-  int links = 0;
+  int links = 0, accepted = 0;
   for (int prov = 0; prov < static_cast<int>(r.world.table.provinces.size()); ++prov) {
     const int lead = m.leader(prov);
     for (int member : lead < 0 ? std::vector<int>{} : m.members(prov)) {
       ++links;
+      // Proposed this year unless in force.
+      const auto& guided = r.world.guided_links;
+      CHECK(std::count_if(guided.begin(), guided.end(), [&](const GuidedLink& t) {
+              return t.leader == lead && t.member == member && t.cost_share == p.cost_share;
+            }) == 1);
+      const Cooperation::Agreement* a = r.agreement(lead, member);
+      if (!a) {  // refused so far: nothing links them
+        for (auto type : {CooperationType::tech_enabling, CooperationType::chain_extension,
+                          CooperationType::cross_fusion}) {
+          CHECK(r.edges(lead, member, type).empty());
+          CHECK(r.edges(member, lead, type).empty());
+        }
+        CHECK(r.world.chain_links[member * Z + lead] == 0);
+        CHECK(r.world.fusion_links[member * Z + lead] == 0);
+        CHECK(r.world.move_cost_factor[lead * Z + member] == 1);
+        continue;
+      }
+      ++accepted;
+      CHECK(a->leader == lead);  // the network's leader leads, on the network's terms
+      CHECK(a->terms.cost_share == p.cost_share);
+      CHECK(a->terms.service_export_share == p.service_export_share);
       CHECK(r.edges(lead, member, CooperationType::tech_enabling) == std::vector<double>{p.spillover_weight});
       CHECK(r.edges(lead, member, CooperationType::chain_extension) == std::vector<double>{p.chain_link});
       CHECK(r.edges(lead, member, CooperationType::cross_fusion) == std::vector<double>{p.fusion_link});
       CHECK(r.edges(member, lead, CooperationType::tech_enabling).empty());
+      // Agglomeration links count each side's employment in the other's, both ways.
       CHECK(r.world.chain_links[member * Z + lead] == p.chain_link);
+      CHECK(r.world.chain_links[lead * Z + member] == p.chain_link);
       CHECK(r.world.fusion_links[member * Z + lead] == p.fusion_link);
-      CHECK(r.world.chain_links[lead * Z + member] == 0);
+      CHECK(r.world.fusion_links[lead * Z + member] == p.fusion_link);
       CHECK(r.world.move_cost_factor[lead * Z + member] == 1 - p.move_cost_discount);
       CHECK(r.world.move_cost_factor[member * Z + lead] == 1);
-      CHECK(r.world.zones.service_import[member] ==
-            p.service_export_share * r.world.zones.service_capacity[lead]);
     }
   }
+  CAPTURE(links, accepted);
   CHECK(links > 50);
+  CHECK(accepted > links / 2);  // measured 49 of 66 after three years at 5,000 enterprises
+  // Services: every agreement in force, guided or the zones' own, lends its share of the leader's capacity to
+  // the member, and the leader loses export_rivalry of what it lends.
+  std::vector<double> imported(static_cast<std::size_t>(Z), 0.0), exported(static_cast<std::size_t>(Z), 0.0);
+  for (const Cooperation::Agreement& a : r.model<Cooperation>().agreements()) {
+    const double lent = a.terms.service_export_share * r.world.zones.service_capacity[a.leader];
+    imported[static_cast<std::size_t>(a.member)] += lent;
+    exported[static_cast<std::size_t>(a.leader)] += c.export_rivalry * lent;
+  }
+  for (int z = 0; z < Z; ++z) {
+    CHECK(r.world.zones.service_import[z] == Approx(imported[z]).epsilon(1e-12));
+    CHECK(r.world.zones.service_export[z] == Approx(exported[z]).epsilon(1e-12));
+  }
 
   ScenarioSpec only_tech = spec_of(true);
   only_tech.mechanisms.one_plus_n.chain_extension = only_tech.mechanisms.one_plus_n.cross_fusion = false;
   Run t(only_tech);
-  const int lead = t.mechanism().leader(t.province("Guangdong"));
-  const int member = t.mechanism().members(t.province("Guangdong")).front();
-  CHECK(t.edges(lead, member, CooperationType::chain_extension).empty());
-  CHECK(t.edges(lead, member, CooperationType::cross_fusion).empty());
-  for (double x : t.world.chain_links) REQUIRE(x == 0);
-  for (double x : t.world.fusion_links) REQUIRE(x == 0);
+  t.years(3);
+  int tech_links = 0;
+  for (int prov = 0; prov < static_cast<int>(t.world.table.provinces.size()); ++prov) {
+    const int lead = t.mechanism().leader(prov);
+    for (int member : lead < 0 ? std::vector<int>{} : t.mechanism().members(prov)) {
+      if (!t.agreement(lead, member)) continue;
+      ++tech_links;
+      CHECK(t.edges(lead, member, CooperationType::tech_enabling) == std::vector<double>{p.spillover_weight});
+      CHECK(t.edges(lead, member, CooperationType::chain_extension).empty());
+      CHECK(t.edges(lead, member, CooperationType::cross_fusion).empty());
+      CHECK(t.world.chain_links[member * Z + lead] == 0);
+      CHECK(t.world.chain_links[lead * Z + member] == 0);
+      CHECK(t.world.fusion_links[member * Z + lead] == 0);
+      CHECK(t.world.fusion_links[lead * Z + member] == 0);
+    }
+  }
+  CHECK(tech_links > 0);
 }
 
-TEST_CASE("1+N: tech-enabling edges carry the leader's new knowledge to its members") {
+TEST_CASE("1+N: tech-enabling edges carry the leader's new knowledge to the members that accepted") {
   ScenarioSpec spec = spec_of(true), off = spec_of(true);
   auto& p = spec.mechanisms.one_plus_n;
   p.chain_extension = p.cross_fusion = false;  // knowledge is the only channel
   p.service_export_share = p.move_cost_discount = 0;
   p.spillover_weight = 2;
   off.mechanisms.one_plus_n.enabled = false;
+  spec.cooperation.candidates = off.cooperation.candidates = 0;  // no agreements but the guided ones
   Run with(spec), without(off);
   with.years(1);
   without.years(1);
-  const int guangdong = with.province("Guangdong"), lead = with.mechanism().leader(guangdong);
-  const double spill =
-      spec.innovation.cooperation_spillover * p.spillover_weight * with.world.zones.patents[lead];
-  REQUIRE(spill > 0);
-  for (int member : with.mechanism().members(guangdong))
-    CHECK(with.world.zones.patent_stock[member] - without.world.zones.patent_stock[member] == Approx(spill));
-  CHECK(with.world.zones.patent_stock[lead] == without.world.zones.patent_stock[lead]);
+  // The links accepted in the initial state (the governments phase of observe) act in the first year.
+  int accepted = 0, refused = 0;
+  for (int prov = 0; prov < static_cast<int>(with.world.table.provinces.size()); ++prov) {
+    const int lead = with.mechanism().leader(prov);
+    if (lead < 0) continue;
+    const double spill =
+        spec.innovation.cooperation_spillover * p.spillover_weight * with.world.zones.patents[lead];
+    REQUIRE(spill > 0);
+    for (int member : with.mechanism().members(prov)) {
+      // In force now and a year ago (an agreement formed this year has not acted yet).
+      const Cooperation::Agreement* a = with.agreement(lead, member);
+      const bool acted = a && a->end - with.spec.cooperation.term + 1 < with.world.year;
+      (acted ? accepted : refused) += 1;
+      CHECK(with.world.zones.patent_stock[member] - without.world.zones.patent_stock[member] ==
+            Approx(acted ? spill : 0.0).margin(1e-9 * spill));
+    }
+    CHECK(with.world.zones.patent_stock[lead] == without.world.zones.patent_stock[lead]);
+  }
+  CAPTURE(accepted, refused);
+  CHECK(accepted > 0);
 }
 
 TEST_CASE("1+N: zones entering later join their province's network") {
@@ -179,9 +251,10 @@ TEST_CASE("1+N: zones entering later join their province's network") {
   CHECK(entered >= 5);
 }
 
-TEST_CASE("1+N lowers polarization and GDP against the baseline (8 replicates, CRN)", "[statistical]") {
-  // Over 8 replicates the fall of total GDP is 2.4 standard errors at 20,000 enterprises, 5.7 at 50,000.
-  constexpr int kReplicates = 8;
+TEST_CASE("1+N lowers polarization against the baseline (24 replicates, CRN)", "[statistical]") {
+  // 24 replicates: the effect is a quarter of what it was when 1+N imposed its links (below), and over 8
+  // replicates its fall of the top-10 share is 2.5 standard errors, of theil_between 2.3 (measured over 32).
+  constexpr int kReplicates = 24;
   const ScenarioSpec base = spec_of(false, 50000), scheme = spec_of(true, 50000);
   std::vector<double> top10[2], theil[2], between[2], gdp_total[2];
   for (std::uint64_t rep = 0; rep < kReplicates; ++rep) {
@@ -200,20 +273,24 @@ TEST_CASE("1+N lowers polarization and GDP against the baseline (8 replicates, C
                      d_between = test::paired(between[1], between[0]),
                      d_gdp = test::paired(gdp_total[1], gdp_total[0]);
   CAPTURE(d_top10, d_theil, d_between, d_gdp);
-  // Polarization falls, by more than a point of the top-10 share: the leader's new knowledge spills into its
-  // members, they count part of its agglomeration and use part of its services, and its firms move into them
-  // at half the cost (docs/mechanisms/one_plus_n.md: top-10 share -0.0222, Theil T -0.0866, theil_between
-  // -0.0208 on the synthetic table; measured here on the published one -0.0091 +- 0.0007,
-  // -0.0301 +- 0.0009, -0.0101 +- 0.0007: less than half, because movers now count on little of the
-  // leader's place advantage, docs/calibration.md). The lower bounds are about ten times the measured effect.
-  CHECK(d_top10.mean + 3 * d_top10.se < -0.005);
-  CHECK(d_top10.mean > -0.1);
-  CHECK(d_theil.mean + 3 * d_theil.se < -0.015);
-  CHECK(d_theil.mean > -0.4);
-  CHECK(d_between.mean + 3 * d_between.se < -0.005);
-  CHECK(d_between.mean > -0.1);
-  // Total GDP by 2035: on the synthetic table it fell (-97 +- 17 of about 41,000: firms taking the cheaper
-  // move into the members' branch parks leave the leader's denser agglomeration); on the published table the
-  // change is within noise (-16 +- 13). The claim is its size: within half a percent of total GDP.
+  // Polarization falls: the leader's new knowledge spills into the members that accepted, they count part of
+  // its agglomeration and use part of its services, and its firms move into them at half the cost
+  // (docs/mechanisms/one_plus_n.md: top-10 share -0.0222, Theil T -0.0866, theil_between -0.0208 on the
+  // synthetic table; -0.0091 +- 0.0007, -0.0301 +- 0.0009, -0.0101 +- 0.0007 on the published one while 1+N
+  // imposed its links). Now a quarter of that (measured over 32 replicates -0.0024 +- 0.0005,
+  // -0.0083 +- 0.0013, -0.0055 +- 0.0012): the links act only once both zones accept them (about three in
+  // four, some years late), the baseline's zones already make their own agreements with their nearest
+  // neighbours (about 195 in 2035; the networks add about 36), a leader loses export_rivalry of the services
+  // it lends, and the agglomeration links count each side's employment in the other's, the leader's too.
+  // The lower bounds are about ten times the measured effect, as before.
+  CHECK(d_top10.mean + 3 * d_top10.se < 0);
+  CHECK(d_top10.mean > -0.025);
+  CHECK(d_theil.mean + 3 * d_theil.se < 0);
+  CHECK(d_theil.mean > -0.1);
+  CHECK(d_between.mean + 3 * d_between.se < 0);
+  CHECK(d_between.mean > -0.05);
+  // Total GDP by 2035: -16 +- 13 of about 49,000 while the links were imposed; now a small gain (+66 +- 16
+  // over 32 replicates: the members' borrowed services and both-way agglomeration links). The claim is its
+  // size: within half a percent of total GDP.
   CHECK(std::abs(d_gdp.mean) < 0.005 * gdp_total[0].front());
 }
