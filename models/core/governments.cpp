@@ -169,8 +169,9 @@ void Governments::set_subsidy_budget(World& w, const YearStats& stats, const Zon
     // Never more than pays the capped rate on the base, never less than the floor, within the budget.
     const double most = v.discretionary[z] > 0 ? g.max_offer * base / v.discretionary[z] : 0.0;
     const double committed = v.discretionary[z] > 0 ? zs.earmarked[z] / v.discretionary[z] : 0.0;
-    share =
-        std::clamp(share, std::min(kMinSubsidyShare, most), std::max(std::min(most, 0.9 - committed), 0.0));
+    // (Where agreements and schemes already commit 90% of the budget, nothing is left: the floor gives way.)
+    const double highest = std::max(std::min(most, 0.9 - committed), 0.0);
+    share = std::clamp(share, std::min({kMinSubsidyShare, most, highest}), highest);
     zs.subsidy_share[z] = share;
     budget_left_[z] = share * v.discretionary[z];
     discretionary_[z] = v.discretionary[z];
