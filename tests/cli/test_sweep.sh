@@ -130,6 +130,34 @@ check "compare a per-zone variable: exit 2" test $? -eq 2
 "$ZONESIM" compare "$TMP/whole.h5" --format xml 2>/dev/null
 check "compare --format xml: exit 2" test $? -eq 2
 
+# compare's answers in one command: several metrics, a year range, a ratio to public cost, provinces, a rank.
+many=(--metric theil_t_gdp,top10_share_gdp --per total_public_cost --cumulative 2025:2027 --by province --rank)
+"$ZONESIM" compare "$TMP/whole.h5" "${many[@]}" >"$TMP/many_table"
+check "compare many: table" grep -q "^By province: gdp summed over 2025-2027" "$TMP/many_table"
+check "compare many: shares in percentage points" grep -q "top10_share_gdp .* in 2027 (a level: not summed), percentage points" "$TMP/many_table"
+"$ZONESIM" compare "$TMP/whole.h5" "${many[@]}" --format csv >"$TMP/many_csv"
+check "compare many: csv" /usr/bin/python3 -c "
+import csv; rows = list(csv.DictReader(open('$TMP/many_csv')))
+assert {r['metric'] for r in rows if r['analysis'] == 'comparison'} == {'theil_t_gdp', 'top10_share_gdp'}, rows[:3]
+assert sum(r['statistic'] == 'ratio' for r in rows) == 2 * 2, 'a ratio per metric and non-reference row'
+p = [r for r in rows if r['analysis'] == 'province' and r['statistic'] == 'share' and r['scenario'] == '0']
+assert len(p) == 31 and abs(sum(float(r['value']) for r in p) - 1) < 1e-9 and p[0]['from_year'] == '2025'"
+"$ZONESIM" compare "$TMP/whole.h5" "${many[@]}" --format json >"$TMP/many_json"
+check "compare many: json" /usr/bin/python3 -c "
+import json; c = json.load(open('$TMP/many_json'))
+assert [m['metric'] for m in c['comparisons']] == ['theil_t_gdp', 'top10_share_gdp']
+assert c['per']['years'] == [2025, 2027] and c['per']['statistic'] == 'sum'
+assert abs(sum(r['p_best'] for r in c['comparisons'][0]['comparison']) - 1) < 1e-9
+assert len(c['province']['rows']) == 31 * len(c['comparison'])"
+"$ZONESIM" compare "$TMP/whole.h5" --metric theil_t_gpd 2>"$TMP/err"
+check "compare: misspelt metric, exit 2" test $? -eq 2
+check "compare: misspelt metric, did you mean" grep -q "did you mean 'theil_t_gdp'" "$TMP/err"
+"$ZONESIM" compare "$TMP/whole.h5" --cumulative 2020:2027 2>"$TMP/err"
+check "compare: range off the axis, exit 2" test $? -eq 2
+check "compare: range off the axis, the file's years" grep -q "(2024 to 2027)" "$TMP/err"
+"$ZONESIM" compare "$TMP/whole.h5" --reference nobody 2>"$TMP/err"
+check "compare: unknown reference, exit 2 with the schemes" grep -q "schemes: ref, " "$TMP/err"
+
 # Every sweep shipped in scenarios/sweeps/ validates, runs (small) and compares.
 for f in scenarios/sweeps/*.yaml; do
   name=$(basename "$f" .yaml)

@@ -192,3 +192,124 @@ TEST_CASE("compare pools sampled designs over design points and reports sensitiv
   CHECK_THROWS_WITH(compare_results(dir.path("s.h5"), o),
                     Catch::Contains("not on the file's time axis (2024 to 2025)"));
 }
+
+TEST_CASE(
+    "compare sums flows over years, divides by another variable's difference, ranks and breaks down "
+    "by province") {
+  TempDir dir;
+  dir.file("base.yaml", "seed: 4\ntime:\n  end: 2027\nenterprises:\n  count: 2000\n");
+  const SweepPlan plan = load_sweep(
+      dir.file("s.yaml",
+               "base: base.yaml\nschemes:\n  ref: {}\n  fund: {mechanisms.synergy_fund.enabled: true}\n"
+               "  pilot: {mechanisms.central_pilot.enabled: true}\nreplicates: 4\n"));
+  const std::string out = dir.path("s.h5");
+  run(plan, out, 2, false);
+  h5::Handle file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  const h5::Context ctx{out, true};
+  const std::vector<double> cost = h5::read_doubles(ctx, file, "total_public_cost");  // [s][r][t], 4 years
+  const std::vector<double> gdp = h5::read_doubles(ctx, file, "gdp");                 // [s][r][t][z]
+  const std::vector<long long> province = h5::read_integers(ctx, file, "zone_province_index");
+  const size_t T = 4, Z = province.size();
+
+  CompareOptions o;
+  o.metric = "total_public_cost";
+  o.from = 2025, o.to = 2027;
+  o.per = "total_public_cost";
+  o.rank = true;
+  o.by = "province";
+  o.bootstrap = 200;
+  const Comparison c = compare_results(out, o);
+  CHECK(c.summed);
+  CHECK(c.from == 2025);
+  CHECK(c.year == 2027);
+  CHECK(c.better == "lower");
+  REQUIRE(c.rows.size() == 3);
+  // The sum of 2025-2027 (time indices 1-3), averaged over replicates.
+  for (size_t s = 0; s < 3; ++s) {
+    double sum = 0;
+    for (size_t r = 0; r < 4; ++r)
+      for (size_t t = 1; t < T; ++t) sum += cost[(s * 4 + r) * T + t];
+    CHECK(c.rows[s].mean.value == Approx(sum / 4).epsilon(1e-12));
+  }
+  // A variable divided by itself: the ratio is the scale, exactly, in every resample.
+  for (size_t s = 1; s < 3; ++s) {
+    CHECK(c.rows[s].per.ratio.value == Approx(100).epsilon(1e-12));
+    CHECK(c.rows[s].per.ratio.low == Approx(100).epsilon(1e-12));
+    CHECK(c.rows[s].per.difference.value == Approx(c.rows[s].difference.value).epsilon(1e-12));
+  }
+  // Schemes that spend more rank below the reference, and the P(best) add up to 1.
+  double p = 0;
+  for (const auto& r : c.rows) p += r.p_best;
+  CHECK(p == Approx(1.0));
+  CHECK(c.rows[0].rank == 1);
+  CHECK(c.rows[0].p_best == Approx(1.0));
+  // Provinces: the reference's province GDP summed over 2025-2027 from the zones; shares add up to 1.
+  REQUIRE(c.provinces.size() == 3 * 31);
+  CHECK(c.by_from == 2025);
+  double total = 0, share = 0, diff = 0;
+  for (size_t k = 0; k < 31; ++k) {
+    const ProvinceRow& row = c.provinces[k];
+    double expected = 0;
+    for (size_t r = 0; r < 4; ++r)
+      for (size_t t = 1; t < T; ++t)
+        for (size_t z = 0; z < Z; ++z)
+          if (province[z] == static_cast<long long>(k)) expected += gdp[((0 * 4 + r) * T + t) * Z + z];
+    CHECK(row.value.value == Approx(expected / 4).epsilon(1e-12));
+    CHECK(row.difference.n == 0);
+    total += row.value.value, share += row.share.value;
+    diff += c.provinces[31 + k].share_difference.value;
+  }
+  CHECK(share == Approx(1.0));
+  CHECK(diff == Approx(0.0).margin(1e-12));  // shares move between provinces, their sum stays 1
+  CHECK(total > 0);
+
+  // Another reference: rows are compared with 'pilot'.
+  o.reference = "pilot";
+  const Comparison by_pilot = compare_results(out, o);
+  CHECK(by_pilot.reference == "pilot");
+  CHECK(by_pilot.rows[2].difference.n == 0);
+  CHECK(by_pilot.rows[0].difference.value == Approx(-c.rows[2].difference.value).epsilon(1e-9));
+  o.reference = "pilt";
+  CHECK_THROWS_WITH(compare_results(out, o), Catch::Contains("did you mean 'pilot'"));
+  o.reference.clear();
+  o.from = 2020;
+  CHECK_THROWS_WITH(compare_results(out, o), Catch::Contains("not on the file's time axis (2024 to 2027)"));
+  o.from = 2025;
+  o.per = "total_publc_cost";
+  CHECK_THROWS_WITH(compare_results(out, o), Catch::Contains("did you mean 'total_public_cost'"));
+  // A level is taken at the range's last year, not summed.
+  o.per.clear();
+  o.metric = "top10_share_gdp";
+  const Comparison level = compare_results(out, o);
+  CHECK_FALSE(level.summed);
+  CHECK(level.percentage_points);
+  o.from = o.to = 0;
+  o.year = 2027;
+  CHECK(compare_results(out, o).rows[1].mean.value == level.rows[1].mean.value);
+}
+
+TEST_CASE(
+    "compare: a grid of one scheme is compared with its first point; a mechanism's key while it is off "
+    "draws a warning") {
+  TempDir dir;
+  dir.file("base.yaml", "seed: 3\ntime:\n  end: 2025\nenterprises:\n  count: 1500\n");
+  const SweepPlan plan = load_sweep(dir.file("g.yaml",
+                                             "base: base.yaml\nfactors:\n  mechanisms.synergy_fund.size: "
+                                             "[20, 60]\n  relocation.hazard: [0.05, 0.1]\n"
+                                             "replicates: 2\n"));
+  run(plan, dir.path("g.h5"), 2, false);
+  CompareOptions o;
+  o.bootstrap = 0;
+  const Comparison c = compare_results(dir.path("g.h5"), o);
+  REQUIRE(c.rows.size() == 4);
+  CHECK(c.reference == c.rows[0].label);
+  CHECK(c.rows[0].difference.n == 0);
+  for (size_t s = 1; s < 4; ++s) CHECK(c.rows[s].difference.n == 2);
+  REQUIRE(c.warnings.size() == 1);
+  CHECK_THAT(c.warnings[0], Catch::Contains("mechanisms.synergy_fund.size cannot change the results") &&
+                                Catch::Contains("synergy_fund is off"));
+  o.reference = c.rows[3].label;
+  const Comparison last = compare_results(dir.path("g.h5"), o);
+  CHECK(last.rows[3].difference.n == 0);
+  CHECK(last.rows[0].difference.n == 2);
+}
