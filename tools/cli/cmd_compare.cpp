@@ -128,7 +128,11 @@ std::string fixed(double v, int decimals) {
 std::string shown(const Comparison& c, double v) { return num(c.percentage_points ? 100 * v : v); }
 std::string shown(const Comparison& c, const stats::Estimate& e) {
   if (!std::isfinite(e.low)) return "n/a";
-  return "[" + shown(c, e.low) + ", " + shown(c, e.high) + "]";
+  std::string out = "[";
+  out += shown(c, e.low);
+  out += ", ";
+  out += shown(c, e.high);
+  return out + "]";
 }
 
 std::string per_heading(const Comparison& c) {
@@ -314,15 +318,20 @@ std::string json_comparison(const Comparison& c) {
       ",\n \"comparison\": [");
   for (size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];
-    add(std::string(i ? "," : "") + "\n  {\"scenario\": " +
-        (r.scenario < 0 ? "null" : std::to_string(r.scenario)) + ", \"scheme\": " + json_text(r.scheme_name) +
-        ", \"label\": " + json_text(r.label) + ", " + json_estimate("mean", r.mean) +
-        ", \"n\": " + std::to_string(r.mean.n) + ", " + json_estimate("difference", r.difference) +
-        ", \"pairs\": " + std::to_string(r.difference.n) + ", \"per\": " +
-        (r.per.ratio.n ? "{" + json_estimate("difference", r.per.difference) + ", " +
-                             json_estimate("ratio", r.per.ratio) + "}"
-                       : std::string("null")) +
-        ", \"rank\": " + (r.rank ? std::to_string(r.rank) : "null") +
+    std::string per = "null";
+    if (r.per.ratio.n) {
+      per = "{";
+      per += json_estimate("difference", r.per.difference);
+      per += ", ";
+      per += json_estimate("ratio", r.per.ratio);
+      per += "}";
+    }
+    add(std::string(i ? "," : "") +
+        "\n  {\"scenario\": " + (r.scenario < 0 ? "null" : std::to_string(r.scenario)) +
+        ", \"scheme\": " + json_text(r.scheme_name) + ", \"label\": " + json_text(r.label) + ", " +
+        json_estimate("mean", r.mean) + ", \"n\": " + std::to_string(r.mean.n) + ", " +
+        json_estimate("difference", r.difference) + ", \"pairs\": " + std::to_string(r.difference.n) +
+        ", \"per\": " + per + ", \"rank\": " + (r.rank ? std::to_string(r.rank) : "null") +
         ", \"p_best\": " + (r.rank ? json_num(r.p_best) : "null") + "}");
   }
   add("],\n \"sobol\": [");
