@@ -231,7 +231,7 @@ Variable read_by_province(const h5::Context& c, hid_t file, const std::string& n
   return v;
 }
 
-Data read_axes(const h5::Context& c, hid_t file, const std::string& path) {
+Data read_axes(const h5::Context& c, hid_t file) {
   Data d;
   d.S = axis_length(c, file, "scenario");
   d.R = axis_length(c, file, "replicate");
@@ -251,7 +251,6 @@ Data read_axes(const h5::Context& c, hid_t file, const std::string& path) {
     d.morris_factor = h5::read_integers(c, file, "morris_factor");
     d.morris_step = h5::read_doubles(c, file, "morris_step");
   }
-  (void)path;
   return d;
 }
 
@@ -302,12 +301,13 @@ Reference resolve_reference(const Data& d, const CompareOptions& opt, bool poole
     }
   for (long long s = 0; s < d.S; ++s)
     if (d.label[s] == opt.reference) {
-      if (pooled)
+      if (pooled) {
+        const std::string msg = detail::unknown_key(opt.reference, schemes);
         throw InputError("--reference " + opt.reference + ": in " + path +
                          " (an lhs, sobol or morris design) rows are schemes pooled over design points; the "
                          "reference must be a scheme: " +
-                         detail::unknown_key(opt.reference, schemes)
-                             .substr(detail::unknown_key(opt.reference, schemes).find(';') + 2));
+                         msg.substr(msg.find(';') + 2));
+      }
       ref.scheme = d.scheme[s];
       ref.scenario = s;
       ref.name = opt.reference;
@@ -400,18 +400,10 @@ stats::Estimate ratio_of_means(const std::vector<double>& dm, const std::vector<
   if (n < 2 || bootstrap < 1) return e;
   design::SplitMix64 rng(0x5EEDC0575ULL);
   std::vector<double> draws;
-  std::vector<int> rows(static_cast<size_t>(n));
-  for (int k = 0; k < bootstrap; ++k) {
-    for (int& j : rows) j = static_cast<int>(rng.below(static_cast<std::uint64_t>(n)));
-    draws.push_back(ratio(rows));
-  }
-  const size_t finite = static_cast<size_t>(
-      std::count_if(draws.begin(), draws.end(), [](double x) { return std::isfinite(x); }));
-  if (finite < draws.size()) return e;  // a resample with no cost difference: the ratio has no interval
-  std::sort(draws.begin(), draws.end());
-  const double last = static_cast<double>(draws.size() - 1);
-  e.low = draws[static_cast<size_t>(std::floor(0.025 * last))];
-  e.high = draws[static_cast<size_t>(std::ceil(0.975 * last))];
+  for (int k = 0; k < bootstrap; ++k) draws.push_back(ratio(stats::resample(n, rng)));
+  if (!std::all_of(draws.begin(), draws.end(), [](double x) { return std::isfinite(x); }))
+    return e;  // a resample with no cost difference: the ratio has no interval
+  std::tie(e.low, e.high) = stats::percentile_interval(std::move(draws));
   return e;
 }
 
@@ -582,7 +574,7 @@ Comparison compare_results(const std::string& path, const CompareOptions& opt) {
   const std::vector<long long> done = h5::read_integers(c, file, "completed");
   Years years;
   const Variable metric = read_variable(c, file, opt.metric, "--metric", opt, done, S, R, out, years);
-  Data d = read_axes(c, file, path);
+  Data d = read_axes(c, file);
   d.x = metric.x;
   check_consistent(path, d, metric.x.size());
   if (years.last < 0) out.year = 0;

@@ -14,16 +14,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// The 2.5% and 97.5% percentiles of the finite values (NaN when there are none).
-std::pair<double, double> percentile_interval(std::vector<double> v) {
-  v.erase(std::remove_if(v.begin(), v.end(), [](double x) { return !std::isfinite(x); }), v.end());
-  if (v.empty()) return {kNaN, kNaN};
-  std::sort(v.begin(), v.end());
-  const double last = static_cast<double>(v.size() - 1);
-  return {v[static_cast<std::size_t>(std::floor(0.025 * last))],
-          v[static_cast<std::size_t>(std::ceil(0.975 * last))]};
-}
-
 // S1 and ST of every factor from the base rows listed in `rows` (indices into 0..n-1, repeats allowed).
 void sobol_estimate(std::span<const double> f, int k, const std::vector<int>& rows,
                     std::vector<double>& first, std::vector<double>& total) {
@@ -51,13 +41,22 @@ void sobol_estimate(std::span<const double> f, int k, const std::vector<int>& ro
   }
 }
 
+}  // namespace
+
+std::pair<double, double> percentile_interval(std::vector<double> v) {
+  v.erase(std::remove_if(v.begin(), v.end(), [](double x) { return !std::isfinite(x); }), v.end());
+  if (v.empty()) return {kNaN, kNaN};
+  std::sort(v.begin(), v.end());
+  const double last = static_cast<double>(v.size() - 1);
+  return {v[static_cast<std::size_t>(std::floor(0.025 * last))],
+          v[static_cast<std::size_t>(std::ceil(0.975 * last))]};
+}
+
 std::vector<int> resample(int n, design::SplitMix64& rng) {
   std::vector<int> rows(static_cast<std::size_t>(n));
   for (int& j : rows) j = static_cast<int>(rng.below(static_cast<std::uint64_t>(n)));
   return rows;
 }
-
-}  // namespace
 
 std::vector<SobolIndices> sobol_indices(std::span<const double> f, int n, int k, int bootstrap,
                                         std::uint64_t seed) {

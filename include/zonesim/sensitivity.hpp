@@ -3,7 +3,10 @@
 // from a Saltelli design and Morris elementary effects, with bootstrap intervals (docs/sweeps.md).
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
+
+#include "zonesim/design.hpp"
 
 namespace zonesim::stats {
 
@@ -19,6 +22,11 @@ struct Estimate {
   double sd = 0;  // sample standard deviation (means only)
   int n = 0;      // observations (replicates, base rows or trajectories)
 };
+
+// The 2.5% and 97.5% percentiles of the finite values of v (NaN when there are none).
+std::pair<double, double> percentile_interval(std::vector<double> v);
+// n indices drawn uniformly from 0..n-1 with replacement (a bootstrap resample).
+std::vector<int> resample(int n, design::SplitMix64& rng);
 
 // Mean of the finite values of x with its 95% t interval (NaN bounds when fewer than two).
 Estimate mean_interval(std::span<const double> x);
