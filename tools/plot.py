@@ -14,6 +14,11 @@ Figures (FIGDIR/<name>.<format>, for each format):
   zone_map         zones at their coordinates, size = GDP, colour = yearly growth; the reference beside --scheme
                    (default the second scheme) when the file has several schemes
   province_flows   net relocations per province (moved in minus moved out) in the reference scenario
+  grid_<scheme>    grids over 2 factors: a heatmap of each scheme's paired difference in --metric at --year from
+                   the reference at every cell (the reference itself: its mean)
+
+Schemes are labelled with their display names, English and Chinese (zonesim.names; fonts-noto-cjk). Many lines
+get a key below the panels, never none; `zonesim report` writes the full HTML report.
 
 --year defaults to the file's last year. Exit codes: 0 success, 2 bad input (file, option), 1 other failure.
 Uses only Debian packages (python3-xarray, -h5netcdf, -numpy, -pandas, -matplotlib) and the Agg backend.
@@ -25,12 +30,9 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "python"))
 
 import zonesim as zs  # noqa: E402  (matplotlib is imported once the inputs are checked)
+from zonesim.cli import InputError, command_main  # noqa: E402
 
 FORMATS = ("png", "svg", "pdf")
-
-
-class InputError(Exception):
-    pass
 
 
 def parse(argv):
@@ -49,18 +51,7 @@ def parse(argv):
 
 
 def main(argv=None):
-    try:
-        a = parse(argv)
-    except SystemExit as e:          # argparse: 2 on usage errors, 0 on --help
-        return e.code if isinstance(e.code, int) else 2
-    try:
-        return draw(a)
-    except InputError as e:
-        print(f"tools/plot.py: error: {e}", file=sys.stderr)
-        return 2
-    except Exception as e:  # noqa: BLE001 - one line for the user, exit 1
-        print(f"tools/plot.py: error: {type(e).__name__}: {e}", file=sys.stderr)
-        return 1
+    return command_main("tools/plot.py: error", parse, draw, argv)
 
 
 def draw(a):
@@ -116,11 +107,13 @@ def draw(a):
         save(fig, "zone_map")
     save(plots.plot_province_flows(zs.province_flows(ds, scenario=0, replicate=replicate, year=year)),
          "province_flows")
+    if info.design == "grid" and len(info.factors) == 2:
+        for scheme in info.schemes:
+            save(plots.plot_grid_heatmap(ds, a.metric, year, scheme=scheme), f"grid_{scheme}")
     ds.close()
     if not a.quiet:
         for p in written:
             print(p)
-    return 0
 
 
 def _int(text, option):

@@ -12,6 +12,8 @@ PACKAGES=(
   librandom123-dev catch2                         # counter-based RNG (Philox), Catch2 v2 tests
   python3 python3-numpy python3-scipy python3-h5py python3-xarray python3-h5netcdf netcdf-bin  # reading results, tests
   python3-pandas python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel  # figures, notebooks
+  python3-geopandas python3-sklearn fonts-noto-cjk  # the report: country outline, CART, Chinese labels
+  chromium                                        # the report's test renders it in a headless browser
 )
 
 if [[ ${ZONESIM_SKIP_APT:-0} != 1 ]]; then

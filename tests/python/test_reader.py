@@ -20,23 +20,12 @@ import unittest
 import numpy as np
 import xarray as xr
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(REPO, "tools", "python"))
-
+import _fixtures as fx  # first: it puts tools/python on sys.path
 import zonesim as zs  # noqa: E402
 from zonesim import stats  # noqa: E402
 
-# The binary: the first argument (when run as a script), else $ZONESIM, else build/zonesim.
-ZONESIM = None
-if __name__ == "__main__" and len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
-    ZONESIM = os.path.abspath(sys.argv.pop(1))
-
-
-def find_binary():
-    for c in (ZONESIM, os.environ.get("ZONESIM"), os.path.join(REPO, "build", "zonesim")):
-        if c and os.access(c, os.X_OK):
-            return os.path.abspath(c)
-    return None
+REPO = fx.REPO
+BINARY = fx.find_binary(fx.binary_argument(__name__ == "__main__"))
 
 
 class TestStats(unittest.TestCase):
@@ -312,26 +301,20 @@ class TestNotebooksCommittedClean(unittest.TestCase):
                     self.assertIsNone(cell.execution_count, f"{p}: commit notebooks without execution counts")
 
 
-@unittest.skipIf(find_binary() is None, "no zonesim binary (pass it as the first argument or set ZONESIM)")
-class TestWithBinary(unittest.TestCase):
+@fx.needs_binary(BINARY)
+class TestWithBinary(fx.SmallRuns):
+    binary, run_end, sweeps = BINARY, 2028, ("schemes", "sobol", "morris")
+
     @classmethod
     def setUpClass(cls):
-        cls.bin = find_binary()
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.files = {"run": os.path.join(cls.tmp.name, "run.h5")}
-        zs.run("scenarios/baseline.yaml", cls.files["run"], sets={"enterprises.count": 2000, "time.end": 2028},
-               zonesim=cls.bin)
-        for name in ("schemes", "sobol", "morris"):
-            cls.files[name] = os.path.join(cls.tmp.name, f"{name}.h5")
-            zs.sweep(os.path.join(REPO, "tests", "python", "sweeps", f"{name}_small.yaml"), cls.files[name],
-                     zonesim=cls.bin)
+        super().setUpClass()
         cls.ds = {k: zs.open_result(v) for k, v in cls.files.items()}
 
     @classmethod
     def tearDownClass(cls):
         for d in cls.ds.values():
             d.close()
-        cls.tmp.cleanup()
+        super().tearDownClass()
 
     def compare(self, name, metric="top10_share_gdp", year=None):
         return zs.compare_json(self.files[name], metric, year, zonesim=self.bin)

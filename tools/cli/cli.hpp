@@ -85,6 +85,7 @@ int cmd_info(const std::vector<std::string>& args);
 int cmd_params(const std::vector<std::string>& args);
 int cmd_sweep(const std::vector<std::string>& args);
 int cmd_compare(const std::vector<std::string>& args);
+int cmd_report(const std::vector<std::string>& args);
 int cmd_bench(const std::vector<std::string>& args);
 
 }  // namespace zonesim::cli

@@ -30,6 +30,7 @@ constexpr const char* kUsage =
     "  run SCENARIO.yaml -o OUT.h5   run one scenario and write its results (HDF5)\n"
     "  sweep SWEEP.yaml -o OUT.h5    run a sweep: schemes x design points x replicates, resumable\n"
     "  compare OUT.h5                compare schemes (paired differences) and sensitivity indices\n"
+    "  report OUT.h5 -o REPORT.html  one self-contained HTML page: which scheme, at what cost, for whom\n"
     "  validate FILE.yaml ...        check scenario and sweep files without running them\n"
     "  info OUT.h5                   describe a result file\n"
     "  params [--markdown]           list every scenario key with its default, range and meaning\n"
@@ -86,11 +87,12 @@ int main(int argc, char** argv) {
     if (cmd == "validate") return cmd_validate(args);
     if (cmd == "sweep") return cmd_sweep(args);
     if (cmd == "compare") return cmd_compare(args);
+    if (cmd == "report") return cmd_report(args);
     if (cmd == "info") return cmd_info(args);
     if (cmd == "params") return cmd_params(args);
     if (cmd == "bench") return cmd_bench(args);
     throw UsageError{"unknown command '" + cmd +
-                     "' (commands: run, sweep, compare, validate, info, params, bench; see --help)"};
+                     "' (commands: run, sweep, compare, report, validate, info, params, bench; see --help)"};
   } catch (const UsageError& e) {
     print_error_lines(e.message);
     return kExitBadInput;

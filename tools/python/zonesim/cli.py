@@ -1,11 +1,35 @@
-"""Calling the zonesim binary from Python: locate it, run scenarios and sweeps, read `zonesim compare` JSON."""
+"""Calling the zonesim binary from Python: locate it, run scenarios and sweeps, read `zonesim compare` JSON; and
+the exit codes of the Python command line tools (tools/plot.py, zonesim.report)."""
 import json
 import os
 import pathlib
 import shutil
 import subprocess
+import sys
 
 REPO = pathlib.Path(__file__).resolve().parents[3]
+
+
+class InputError(Exception):
+    """Bad input (a file, an option): the command exits 2 with the message."""
+
+
+def command_main(prefix, parse, run, argv=None):
+    """A command line tool's exit code: 0 when run(parse(argv)) returns; 2 on a usage error or an InputError, 1 on
+    any other exception, each with one line `prefix: message` on stderr."""
+    try:
+        a = parse(argv)
+    except SystemExit as e:          # argparse: 2 on usage errors, 0 on --help
+        return e.code if isinstance(e.code, int) else 2
+    try:
+        run(a)
+    except InputError as e:
+        print(f"{prefix}: {e}", file=sys.stderr)
+        return 2
+    except Exception as e:  # noqa: BLE001 - one line for the user, exit 1
+        print(f"{prefix}: {type(e).__name__}: {e}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def find_zonesim(explicit=None):
