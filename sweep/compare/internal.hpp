@@ -55,13 +55,19 @@ struct Reference {
   std::string name;
 };
 
+// Whether the options compare rows with each other (rather than only describe them).
+inline bool asks_comparison(const CompareOptions& opt) {
+  return opt.rank || !opt.per.empty() || !opt.reference.empty();
+}
+
 // --- read.cpp ---
 h5::Handle open_result(const std::string& path);
 long long axis_length(const h5::Context& c, hid_t file, const char* name);
 void check_consistent(const std::string& path, const Data& d, size_t values);
 double attr_number(const Data& d, const std::string& path, const char* name, double fallback, double lo,
                    double hi);
-void check_variable_name(hid_t file, const std::string& name, const char* flag);
+// Throws InputError naming the variables `flag` could have meant when `name` is not in the file.
+void check_variable_name(const h5::Context& c, hid_t file, const std::string& name, const char* flag);
 Variable read_variable(const h5::Context& c, hid_t file, const std::string& name, const char* flag,
                        const CompareOptions& opt, const std::vector<long long>& done, long long S,
                        long long R, Comparison& out, Years& years);
@@ -80,7 +86,10 @@ std::vector<double> unit_values(const Data& d, const Unit& u, const Variable& v,
 std::vector<double> minus(const std::vector<double>& a, const std::vector<double>& b);
 stats::Estimate ratio_of_means(const std::vector<double>& dm, const std::vector<double>& dc, double scale,
                                int bootstrap);
-std::string better_direction(const std::string& metric, const std::string& option);
+// Whether every scheme is scheme 0: a plain grid, a sampled design of one scheme or a single run.
+bool one_scheme(const Data& d);
+// Throws InputError when the options ask for a comparison (--rank, --per, --reference) of a single scenario.
+void check_comparable(const Data& d, const CompareOptions& opt, const std::string& path);
 void rank_rows(const Data& d, const std::vector<Unit>& units, const Variable& v, Comparison& out);
 // One row per unit: the metric's mean and its paired difference from the unit's reference.
 void add_rows(const Data& d, const std::vector<Unit>& units, const Variable& metric, Comparison& out);

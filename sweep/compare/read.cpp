@@ -28,31 +28,73 @@ std::vector<hsize_t> checked_shape(const h5::Context& c, hid_t file, const std::
   return shape;
 }
 
+// The year on the axis nearest to `year`: what a "did you mean" offers for a year off the axis.
+long long nearest_year(const std::vector<long long>& years, long long year) {
+  long long best = years.front();
+  for (long long y : years)
+    if (std::llabs(y - year) < std::llabs(best - year)) best = y;
+  return best;
+}
+
+// " (2024 to 2035); did you mean --cumulative 2025:2035?" for a selection off the axis.
+std::string off_axis(const std::vector<long long>& years, const std::string& suggestion) {
+  std::string out = " (";
+  out += std::to_string(years.front());
+  out += " to ";
+  out += std::to_string(years.back());
+  out += "); did you mean ";
+  out += suggestion;
+  return out + "?";
+}
+
 // Resolves --year or --cumulative against the file's time axis.
 Years select_years(const h5::Context& c, hid_t file, const CompareOptions& opt, Comparison& out) {
   std::vector<long long> years = h5::read_integers(c, file, "time");
   if (years.empty()) throw InputError(c.path + ": damaged: empty time axis");
-  const std::string range =
-      " (" + std::to_string(years.front()) + " to " + std::to_string(years.back()) + ")";
-  auto index = [&](int year, const std::string& what) {
-    const auto it = std::find(years.begin(), years.end(), year);
-    if (it == years.end()) throw InputError(what + ": not on the file's time axis" + range);
-    return static_cast<int>(it - years.begin());
+  auto index = [&](int year) {
+    return static_cast<int>(std::find(years.begin(), years.end(), year) - years.begin());
   };
+  const int T = static_cast<int>(years.size());
   Years y;
   if (opt.from || opt.to) {
     const std::string what = "--cumulative " + std::to_string(opt.from) + ":" + std::to_string(opt.to);
-    if (opt.from > opt.to) throw InputError(what + ": the first year comes after the last" + range);
-    y.first = index(opt.from, what);
-    y.last = index(opt.to, what);
+    const std::string fit = "--cumulative " +
+                            std::to_string(nearest_year(years, std::min(opt.from, opt.to))) + ":" +
+                            std::to_string(nearest_year(years, std::max(opt.from, opt.to)));
+    if (opt.from > opt.to)
+      throw InputError(what + ": the first year comes after the last" + off_axis(years, fit));
+    y.first = index(opt.from);
+    y.last = index(opt.to);
+    if (y.first == T || y.last == T)
+      throw InputError(what + ": not on the file's time axis" + off_axis(years, fit));
     out.from = opt.from;
     out.year = opt.to;
   } else {
     const int want = opt.year ? opt.year : static_cast<int>(years.back());
-    y.first = y.last = index(want, "--year " + std::to_string(want));
+    y.first = y.last = index(want);
+    if (y.last == T)
+      throw InputError("--year " + std::to_string(want) + ": not on the file's time axis" +
+                       off_axis(years, "--year " + std::to_string(nearest_year(years, want))));
     out.year = want;
   }
   return y;
+}
+
+// The names a flag could have meant: variables with axes (scenario, replicate[, time]) for --metric and
+// --per, with axes (scenario, replicate, time, zone) for --by-variable.
+std::vector<std::string> variables_with_axes(const h5::Context& c, hid_t file, bool per_zone) {
+  const long long S = axis_length(c, file, "scenario"), R = axis_length(c, file, "replicate");
+  const long long Z = per_zone ? axis_length(c, file, "zone") : 0;
+  std::vector<std::string> names;
+  for (const auto& n : h5::dataset_names(file)) {
+    if (n == "completed") continue;  // which runs finished: not a result
+    const auto shape = h5::shape_of(c, file, n);
+    if (shape.size() < 2 || static_cast<long long>(shape[0]) != S || static_cast<long long>(shape[1]) != R)
+      continue;
+    if (per_zone ? shape.size() == 4 && static_cast<long long>(shape[3]) == Z : shape.size() <= 3)
+      names.push_back(n);
+  }
+  return names;
 }
 
 void describe(const h5::Context& c, hid_t file, Variable& v) {
@@ -119,17 +161,21 @@ double attr_number(const Data& d, const std::string& path, const char* name, dou
   return v;
 }
 
-void check_variable_name(hid_t file, const std::string& name, const char* flag) {
+void check_variable_name(const h5::Context& c, hid_t file, const std::string& name, const char* flag) {
   if (h5::has_dataset(file, name)) return;
-  std::vector<std::string> names;
-  for (const auto& n : h5::dataset_names(file))
-    if (n.find('_') != std::string::npos && n.rfind("zone_", 0) != 0 && n.rfind("param_", 0) != 0)
-      names.push_back(n);
-  const std::string msg = detail::unknown_key(name, names);
-  throw InputError(
-      std::string(flag) + " " + name + ": no such variable" + msg.substr(11, msg.find(';') - 11) +
-      " (e.g. top10_share_gdp, gini_gdp, theil_t_gdp, total_gdp, total_public_cost; zonesim info "
-      "lists the file)");
+  const bool per_zone = std::string(flag) == "--by-variable";
+  const std::vector<std::string> names = variables_with_axes(c, file, per_zone);
+  const std::string msg = detail::unknown_key(name, names);  // "unknown key (did you mean 'x'?); valid ..."
+  std::string out = flag;
+  out += " ";
+  out += name;
+  out += ": no such variable in ";
+  out += c.path;
+  out += msg.substr(11, msg.find(';') - 11);
+  out += per_zone ? "; the per-zone variables in it: "
+                  : "; the variables with axes (scenario, replicate[, time]) in it: ";
+  out += msg.substr(msg.find(": ", msg.find(';')) + 2);
+  throw InputError(out);
 }
 
 // A variable with axes (scenario, replicate[, time]) at the selected year, or summed over the selected years
@@ -137,7 +183,7 @@ void check_variable_name(hid_t file, const std::string& name, const char* flag) 
 Variable read_variable(const h5::Context& c, hid_t file, const std::string& name, const char* flag,
                        const CompareOptions& opt, const std::vector<long long>& done, long long S,
                        long long R, Comparison& out, Years& years) {
-  check_variable_name(file, name, flag);
+  check_variable_name(c, file, name, flag);
   const auto shape = checked_shape(c, file, name, flag, S, R, 3);
   Variable v;
   v.name = name;
@@ -150,6 +196,9 @@ Variable read_variable(const h5::Context& c, hid_t file, const std::string& name
       throw InputError(c.path + ": damaged: " + name + " does not match the time axis");
     v.summed = y.first < y.last && is_flow(name, v.units, v.long_name);
     if (!v.summed) y.first = y.last;
+  } else if (opt.year || opt.from || opt.to) {
+    Comparison scratch;  // a variable without a time axis ignores the year, but a year off the axis is a typo
+    select_years(c, file, opt, scratch);
   }
   const std::vector<double> all = h5::read_doubles(c, file, name);
   const size_t T = shape.size() == 3 ? shape[2] : 1;
@@ -168,7 +217,7 @@ Variable read_by_province(const h5::Context& c, hid_t file, const std::string& n
                           const CompareOptions& opt, const std::vector<long long>& done, long long S,
                           long long R, Comparison& out, Years& years,
                           const std::vector<long long>& province_of, long long P) {
-  check_variable_name(file, name, "--by-variable");
+  check_variable_name(c, file, name, "--by-variable");
   const auto shape = h5::shape_of(c, file, name);
   if (shape.size() != 4 || static_cast<long long>(shape[0]) != S || static_cast<long long>(shape[1]) != R ||
       shape[3] != province_of.size())

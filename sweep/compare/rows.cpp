@@ -16,24 +16,36 @@ long long scenario_of(const Data& d, long long scheme, long long point) {
   return -1;
 }
 
-Reference resolve_reference(const Data& d, const CompareOptions& opt, bool pooled, const std::string& path) {
+bool one_scheme(const Data& d) {
+  return std::all_of(d.scheme.begin(), d.scheme.end(), [](long long k) { return k == 0; });
+}
+
+namespace {
+
+// The first scheme; in a file of one scheme whose points are rows, its first point: compared with the scheme
+// itself every point would be its own reference.
+Reference default_reference(const Data& d, bool pooled) {
   Reference ref;
+  const long long first = scenario_of(d, 0, 0);
+  ref.name = first >= 0 ? d.scheme_name[first] : "";
+  if (one_scheme(d) && d.S > 1 && !pooled && first >= 0) {
+    ref.scenario = first;
+    ref.name = d.label[first];
+  }
+  return ref;
+}
+
+}  // namespace
+
+Reference resolve_reference(const Data& d, const CompareOptions& opt, bool pooled, const std::string& path) {
+  if (opt.reference.empty()) return default_reference(d, pooled);
   std::vector<std::string> schemes;
   for (long long s = 0; s < d.S; ++s)
     if (d.point[s] == 0) schemes.push_back(d.scheme_name[s]);
-  if (opt.reference.empty()) {
-    const long long first = scenario_of(d, 0, 0);
-    ref.name = first >= 0 ? d.scheme_name[first] : "";
-    const bool one_scheme = std::all_of(d.scheme.begin(), d.scheme.end(), [](long long k) { return k == 0; });
-    if (one_scheme && d.S > 1 && !pooled &&
-        first >= 0) {  // a grid of one scheme: compare with its first point
-      ref.scenario = first;
-      ref.name = d.label[first];
-    }
-    return ref;
-  }
+  Reference ref;
   for (long long s = 0; s < d.S; ++s)
     if (d.scheme_name[s] == opt.reference) {
+      if (one_scheme(d) && !pooled) return default_reference(d, pooled);
       ref.scheme = d.scheme[s];
       ref.name = opt.reference;
       return ref;
@@ -145,19 +157,6 @@ stats::Estimate ratio_of_means(const std::vector<double>& dm, const std::vector<
   return e;
 }
 
-// Inequality and polarization indices, and costs, are better lower; everything else higher.
-std::string better_direction(const std::string& metric, const std::string& option) {
-  if (option == "lower" || option == "higher") return option;
-  static const char* kLower[] = {"top10_share_", "gini_",         "theil_",
-                                 "cv_",          "hhi_",          "esteban_ray_",
-                                 "wolfson_",     "zhang_kanbur_", "sigma_convergence_"};
-  for (const char* p : kLower)
-    if (metric.rfind(p, 0) == 0) return "lower";
-  for (const char* word : {"public_cost", "subsidy", "waste", "co2", "energy", "refusals"})
-    if (metric.find(word) != std::string::npos) return "lower";
-  return "higher";
-}
-
 // Ranks rows by mean (1 = best) and counts, per replicate, which row is best (ties share the replicate).
 void rank_rows(const Data& d, const std::vector<Unit>& units, const Variable& v, Comparison& out) {
   const bool lower = out.better == "lower";
@@ -187,6 +186,25 @@ void rank_rows(const Data& d, const std::vector<Unit>& units, const Variable& v,
     out.rows[order[k]].rank = static_cast<int>(k) + 1;
     out.rows[order[k]].p_best = counted ? wins[order[k]] / counted : kNaN;
   }
+}
+
+// A file of one scenario (a single run, or a sweep without schemes or factors) has nothing to compare it
+// with; said before the rows, which would silently make it its own reference.
+void check_comparable(const Data& d, const CompareOptions& opt, const std::string& path) {
+  if (d.S > 1 || !asks_comparison(opt)) return;
+  std::string flags;
+  for (const auto& [given, flag] : {std::pair{opt.rank, "--rank"}, std::pair{!opt.per.empty(), "--per"},
+                                    std::pair{!opt.reference.empty(), "--reference"}})
+    if (given) flags += (flags.empty() ? "" : ", ") + std::string(flag);
+  std::string msg = path;
+  msg += ": holds one scenario ('";
+  msg += d.label.empty() ? "" : d.label.front();
+  msg += "') and nothing to compare it with: ";
+  msg += flags;
+  msg +=
+      " compare two or more schemes or design points (a sweep: zonesim sweep SWEEP.yaml -o OUT.h5); "
+      "without them compare gives its mean across replicates";
+  throw InputError(msg);
 }
 
 void add_rows(const Data& d, const std::vector<Unit>& units, const Variable& metric, Comparison& out) {
