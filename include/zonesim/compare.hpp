@@ -17,7 +17,7 @@ struct CompareOptions {
   int from = 0, to = 0;         // --cumulative FROM:TO (0: none): flows summed, levels taken at TO
   std::string per;              // --per VAR: a ratio of paired differences (empty: none)
   double per_scale = 100;       // the ratio is per `per_scale` units of VAR
-  std::string reference;        // a scheme name or a scenario label (empty: the first scheme)
+  std::string reference;        // a scheme name or a scenario label (empty: the first scheme or point)
   bool rank = false;            // order by effect, with the probability of being best
   std::string better = "auto";  // auto, lower or higher: which direction --rank calls better
   std::string by;               // "province": the breakdown of `by_variable`
@@ -69,7 +69,7 @@ struct Comparison {
   int from = 0;         // first year summed (0: a value at `year`)
   bool summed = false;  // a flow summed over from..year
   bool percentage_points = false;  // a share: tables show it x100 in percentage points
-  std::string better;              // lower or higher
+  std::string better;              // lower or higher; empty when --better auto cannot tell (and no --rank)
   int replicates = 0, points = 1, samples = 0, bootstrap = 0;
   bool pooled = false;  // rows are schemes pooled over design points
   std::string per, per_units;
@@ -86,10 +86,17 @@ struct Comparison {
 };
 
 // Throws InputError when the file is not a zonesim result, the metric, the year range, the --per variable
-// or the reference is not in it (with the valid choices).
+// or the reference is not in it (with the valid choices), when --rank has no direction (--better auto on a
+// variable it cannot tell), or when --rank, --per or --reference is asked of a file of one scenario.
 Comparison compare_results(const std::string& path, const CompareOptions& options);
 
 // Whether a variable is a flow in the year (summed by --cumulative) rather than a level (taken at its end).
 bool is_flow(const std::string& name, const std::string& units, const std::string& long_name);
+
+// Which direction `--better auto` calls better, from a variable's name, units and long name: "lower" for
+// inequality and polarization indices and convergence slopes and for costs (public money spent, energy,
+// emissions), "higher" for output (GDP, value added) and growth, and "" for anything else (offers,
+// agreements, budget lines, ...), whose better direction depends on what it is for. docs/sweeps.md, "rank".
+std::string better_direction(const std::string& name, const std::string& units, const std::string& long_name);
 
 }  // namespace zonesim

@@ -158,6 +158,68 @@ check "compare: range off the axis, the file's years" grep -q "(2024 to 2027)" "
 "$ZONESIM" compare "$TMP/whole.h5" --reference nobody 2>"$TMP/err"
 check "compare: unknown reference, exit 2 with the schemes" grep -q "schemes: ref, " "$TMP/err"
 
+# compare's refusals: exit 2 and the valid choices.
+"$ZONESIM" compare "$TMP/run.h5" --rank 2>"$TMP/err"
+check "compare a file of one scenario with --rank: exit 2" test $? -eq 2
+check "... saying it holds one scenario" grep -q "holds one scenario ('.*') and nothing to compare it with: --rank" "$TMP/err"
+"$ZONESIM" compare "$TMP/run.h5" --reference base 2>"$TMP/err"
+check "compare a file of one scenario with --reference: exit 2" test $? -eq 2
+"$ZONESIM" compare "$TMP/run.h5" >/dev/null
+check "a file of one scenario alone: its mean (exit 0)" test $? -eq 0
+"$ZONESIM" compare "$TMP/whole.h5" --metric nonsense 2>"$TMP/err"
+check "compare: unknown metric, exit 2" test $? -eq 2
+check "... listing the variables compare takes" grep -q "the variables with axes (scenario, replicate\[, time\]) in it: .*total_poaching_offers" "$TMP/err"
+"$ZONESIM" compare "$TMP/whole.h5" --by province --by-variable gpd 2>"$TMP/err"
+check "compare: misspelt --by-variable, did you mean a per-zone variable" grep -q "did you mean 'gdp'" "$TMP/err"
+"$ZONESIM" compare "$TMP/whole.h5" --cumulative 2020:2027 2>"$TMP/err"
+check "compare: range off the axis, did you mean" grep -q "did you mean --cumulative 2024:2027?" "$TMP/err"
+"$ZONESIM" compare "$TMP/whole.h5" --year 2031 2>"$TMP/err"
+check "compare: year off the axis, did you mean" grep -q "(2024 to 2027); did you mean --year 2027?" "$TMP/err"
+"$ZONESIM" compare "$TMP/whole.h5" --metric sigma_convergence_gdp --year 2031 2>"$TMP/err"
+check "compare: a year off the axis for a variable without time: exit 2" test $? -eq 2
+"$ZONESIM" compare "$TMP/whole.h5" --metric total_poaching_offers --rank 2>"$TMP/err"
+check "compare --rank of a channel: exit 2" test $? -eq 2
+check "... asking for --better, naming the metric" grep -q "give --better lower or --better higher for total_poaching_offers" "$TMP/err"
+"$ZONESIM" compare "$TMP/whole.h5" --metric total_poaching_offers --rank --better higher >/dev/null
+check "compare --rank of a channel with --better: exit 0" test $? -eq 0
+
+# compare's table: long labels (two mechanism factors, a long scheme name) keep the numbers in columns, over
+# every metric's table.
+cat >"$TMP/long.yaml" <<'YAML'
+base: base.yaml
+schemes:
+  ref: {}
+  a_scheme_with_a_rather_long_name: {relocation.fixed_cost: 1.0}
+factors:
+  mechanisms.synergy_fund.size: [20, 60]
+  mechanisms.one_plus_n.members: [1, 3]
+replicates: 2
+YAML
+"$ZONESIM" sweep "$TMP/long.yaml" -o "$TMP/long.h5" -q --set enterprises.count=1000 --set time.end=2025
+"$ZONESIM" compare "$TMP/long.h5" --metric top10_share_gdp,total_gdp >"$TMP/long_table" 2>/dev/null
+"$ZONESIM" compare "$TMP/long.h5" --format json >"$TMP/long_json" 2>/dev/null
+check "compare table: columns line up with long labels" /usr/bin/python3 - "$TMP/long_table" "$TMP/long_json" <<'PY'
+import json, re, sys, unicodedata
+def width(s):
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+labels = [r["label"] for r in json.load(open(sys.argv[2]))["comparison"]]
+assert max(map(len, labels)) > 48 and len(set(map(len, labels))) > 1, labels
+tables = [b.splitlines() for b in open(sys.argv[1]).read().split("\n\n") if b.startswith("scenario ")]
+assert len(tables) == 2, "one table per metric"
+ends = []  # the display column where the mean's field ends, on the heading and every row of both tables
+for lines in tables:
+    assert len(lines) == 1 + len(labels), lines
+    closes = set()  # where the intervals close, on the rows with two of them
+    for line, label in zip(lines, ["label"] + labels):
+        assert re.match(r"^\S+ +" + re.escape(label) + " ", line), (line, label)
+        at = line.index(label) + len(label)
+        ends.append(width(line[:at]) + re.match(r" +\S+", line[at:]).end())
+        if line.count("]") == 2:
+            closes.add(tuple(width(line[:i]) for i, ch in enumerate(line) if ch == "]"))
+    assert len(closes) == 1, closes
+assert len(set(ends)) == 1, ends
+PY
+
 # Every sweep shipped in scenarios/sweeps/ validates, runs (small) and compares.
 for f in scenarios/sweeps/*.yaml; do
   name=$(basename "$f" .yaml)
@@ -171,6 +233,11 @@ for f in scenarios/sweeps/*.yaml; do
 done
 check "the sobol sweep reports Sobol' indices" grep -q "^Sobol' indices" "$TMP/sensitivity.txt"
 check "the morris sweep reports mu*" grep -q "^Morris elementary effects" "$TMP/screening.txt"
+# A design of one scheme: pooled it is one row; --rank compares its points with the first.
+"$ZONESIM" compare "$TMP/screening.h5" --rank >"$TMP/screening_rank.txt"
+check "a morris design of one scheme ranks its points (exit 0)" test $? -eq 0
+check "... each against the first point" grep -qE "^0 +p0: .*\(reference\)" "$TMP/screening_rank.txt"
+check "... one row per point" test "$(grep -cE '^[0-9]+ +p[0-9]+: ' "$TMP/screening_rank.txt")" -eq 70
 
 echo "$fails failure(s)"
 [[ $fails -eq 0 ]]

@@ -11,6 +11,7 @@
 #include "zonesim/compare.hpp"
 #include "zonesim/errors.hpp"
 #include "zonesim/model/model.hpp"
+#include "zonesim/model/statistics.hpp"
 #include "zonesim/model/world.hpp"
 #include "zonesim/sweep.hpp"
 
@@ -286,6 +287,15 @@ TEST_CASE(
   o.from = o.to = 0;
   o.year = 2027;
   CHECK(compare_results(out, o).rows[1].mean.value == level.rows[1].mean.value);
+  // --rank of a channel: auto does not guess which way is better, --better says it.
+  o.metric = "total_poaching_offers";
+  CHECK_THROWS_WITH(compare_results(out, o),
+                    Catch::Contains("give --better lower or --better higher for total_poaching_offers"));
+  o.better = "higher";
+  CHECK(compare_results(out, o).better == "higher");
+  o.rank = false;
+  o.better = "auto";
+  CHECK(compare_results(out, o).better.empty());
 }
 
 TEST_CASE(
@@ -312,4 +322,72 @@ TEST_CASE(
   const Comparison last = compare_results(dir.path("g.h5"), o);
   CHECK(last.rows[3].difference.n == 0);
   CHECK(last.rows[0].difference.n == 2);
+}
+
+TEST_CASE(
+    "compare's --better auto decides for polarization, costs and output, and does not guess otherwise") {
+  auto auto_of = [](const char* name) {
+    for (const auto& v : kTotalVars)
+      if (std::string(v.name) == name) return better_direction(v.name, v.units, v.long_name);
+    FAIL("no total " << name);
+    return std::string();
+  };
+  for (const char* lower : {"total_public_cost", "total_subsidy", "subsidy_waste", "total_energy_use",
+                            "total_co2_emissions", "mean_co2_intensity"})
+    CHECK(auto_of(lower) == "lower");
+  for (const char* higher : {"total_gdp", "total_industrial_gdp"}) CHECK(auto_of(higher) == "higher");
+  // Channels and budget lines: more offers or a bigger talent budget is neither good nor bad in itself.
+  for (const char* unclear :
+       {"total_poaching_offers", "total_retention_offers", "total_cooperation_agreements",
+        "total_cooperation_refusals", "total_budget_subsidies", "total_budget_talent", "total_external_funds",
+        "relocations", "total_rnd_personnel"})
+    CHECK(auto_of(unclear).empty());
+  // The indices as the result file describes them, and the convergence slopes (negative = convergence).
+  CHECK(better_direction("top10_share_gdp", "1", "share of the ten largest zones of gdp across zones") ==
+        "lower");
+  CHECK(better_direction("theil_between_patents", "1", "between-province part of Theil T of patents") ==
+        "lower");
+  CHECK(better_direction("beta_convergence_gdp", "year-1",
+                         "slope of mean yearly log GDP growth on initial log GDP per zone (negative = "
+                         "convergence)") == "lower");
+}
+
+TEST_CASE("compare: a sampled design of one scheme is compared point by point; one scenario is refused") {
+  TempDir dir;
+  dir.file("base.yaml", "seed: 5\ntime:\n  end: 2025\nenterprises:\n  count: 1500\n");
+  const SweepPlan plan =
+      load_sweep(dir.file("m.yaml",
+                          "base: base.yaml\nfactors:\n  relocation.hazard: {range: [0, 0.2]}\n"
+                          "  entry.rate: {range: [0.02, 0.12]}\n"
+                          "design: {type: morris, samples: 2, levels: 4}\nreplicates: 2\n"));
+  REQUIRE(plan.scenarios.size() == 6);  // 2 trajectories x (2 factors + 1)
+  run(plan, dir.path("m.h5"), 2, false);
+  CompareOptions o;
+  o.bootstrap = 0;
+  const Comparison summary = compare_results(dir.path("m.h5"), o);
+  CHECK(summary.pooled);  // without a question of comparison: the scheme over its points, and its indices
+  CHECK(summary.rows.size() == 1);
+  CHECK(summary.morris.size() == 2);
+  // --rank (as --per and --reference): the design points against the first one, as in a grid.
+  o.rank = true;
+  const Comparison c = compare_results(dir.path("m.h5"), o);
+  CHECK_FALSE(c.pooled);
+  REQUIRE(c.rows.size() == 6);
+  CHECK(c.reference == c.rows[0].label);
+  CHECK(c.rows[0].difference.n == 0);
+  for (size_t s = 1; s < 6; ++s) CHECK(c.rows[s].difference.n == 2);
+  o.rank = false;
+  o.reference = c.rows[4].label;
+  const Comparison by_point = compare_results(dir.path("m.h5"), o);
+  CHECK(by_point.rows[4].difference.n == 0);
+  CHECK(by_point.rows[0].difference.value == -c.rows[4].difference.value);
+  // A file of one scenario has nothing to compare with; described alone it is fine.
+  const SweepPlan one = load_sweep(dir.file("one.yaml", "base: base.yaml\nreplicates: 2\n"));
+  run(one, dir.path("one.h5"), 2, false);
+  o.reference.clear();
+  o.rank = true;
+  CHECK_THROWS_WITH(compare_results(dir.path("one.h5"), o),
+                    Catch::Contains("holds one scenario") && Catch::Contains("--rank"));
+  o.rank = false;
+  CHECK(compare_results(dir.path("one.h5"), o).rows.size() == 1);
 }

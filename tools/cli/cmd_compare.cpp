@@ -35,10 +35,12 @@ constexpr const char* kHelp =
     "                         (e.g. total_public_cost), per --per-scale units, with a 95% paired bootstrap\n"
     "                         interval over replicates\n"
     "  --per-scale X          units of VAR the ratio is per (default 100: per 100 billion CNY)\n"
-    "  --reference NAME       the scheme (or, in grids and plain sweeps, the scenario label) compared with\n"
-    "                         (default: the first scheme; a grid of one scheme: its first point)\n"
+    "  --reference NAME       the scheme (or, in grids, plain sweeps and designs of one scheme, the\n"
+    "                         scenario label) compared with (default: the first scheme; a grid or design\n"
+    "                         of one scheme: its first point)\n"
     "  --rank                 order rows by the metric, with the share of replicates in which each is best\n"
-    "  --better DIR           lower, higher or auto (default: lower for inequality indices and costs)\n"
+    "  --better DIR           lower, higher or auto (default): lower for polarization indices and costs,\n"
+    "                         higher for output and growth; --rank of anything else needs lower or higher\n"
     "  --by province          also each province's value of --by-variable, its share, and their paired\n"
     "                         differences\n"
     "  --by-variable VAR      the per-zone variable broken down by --by (default gdp)\n"
@@ -106,15 +108,30 @@ std::string heading(const Comparison& c) {
          (c.percentage_points ? "percentage points" : "units " + c.units);
 }
 
-// `s` padded with spaces to `width` terminal columns (CJK characters take two).
-std::string padded(const std::string& s, size_t width) {
+// Terminal columns of `s`: CJK characters (three- and four-byte UTF-8 sequences) take two.
+size_t display_width(const std::string& s) {
   size_t columns = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     const auto b = static_cast<unsigned char>(s[i]);
     if ((b & 0xC0) == 0x80) continue;  // a continuation byte
-    columns += b >= 0xE0 ? 2 : 1;      // three- and four-byte sequences: CJK and wider
+    columns += b >= 0xE0 ? 2 : 1;
   }
+  return columns;
+}
+
+// `s` padded with spaces to `width` terminal columns (printf's %-*s counts bytes, not columns).
+std::string padded(const std::string& s, size_t width) {
+  const size_t columns = display_width(s);
   return s + std::string(width > columns ? width - columns : 0, ' ');
+}
+
+// The label column's width in terminal columns: the widest label of every metric's rows (at least "label"),
+// so that every table of the output lines up.
+size_t label_width(const std::vector<Comparison>& all) {
+  size_t width = 5;
+  for (const auto& c : all)
+    for (const auto& r : c.rows) width = std::max(width, display_width(r.label));
+  return width;
 }
 
 std::string fixed(double v, int decimals) {
@@ -141,7 +158,8 @@ std::string per_heading(const Comparison& c) {
   return "per " + std::string(scale) + " " + c.per_units;
 }
 
-void print_table(const Comparison& c) {
+// What the table's numbers are: the heading, the pairing, the ratio and the rank.
+void print_notes(const Comparison& c) {
   std::printf(
       "%s\n%d replicate%s; differences from the reference '%s' are paired by replicate (common\n"
       "random numbers), with 95%% t intervals across replicates.%s\n",
@@ -163,29 +181,60 @@ void print_table(const Comparison& c) {
     std::printf("rank: by mean, %s is better; P(best): share of replicates in which the row is best.\n",
                 c.better.c_str());
   std::printf("\n");
-  size_t width = 5;
-  for (const auto& r : c.rows) width = std::max(width, r.label.size());
-  width = std::min<size_t>(width, 48);
-  const bool per = !c.per.empty(), rank = c.rows.front().rank != 0;
-  std::printf("%-8s %-*s %12s %24s %12s %26s %4s", "scenario", static_cast<int>(width),
-              c.pooled ? "scheme" : "label", "mean", "95% CI", "difference", "95% CI", "n");
-  const int per_width = static_cast<int>(std::max<size_t>(12, c.per.size() + 3));
-  if (per) std::printf(" %*s %12s %26s", per_width, ("d(" + c.per + ")").c_str(), "ratio", "95% CI");
-  if (rank) std::printf(" %4s %7s", "rank", "P(best)");
-  std::printf("\n");
-  for (const auto& r : c.rows) {
-    const std::string scen = r.scenario < 0 ? "-" : std::to_string(r.scenario);
-    const bool ref = r.difference.n == 0;
-    std::printf("%-8s %-*s %12s %24s %12s %26s %4d", scen.c_str(), static_cast<int>(width), r.label.c_str(),
-                shown(c, r.mean.value).c_str(), shown(c, r.mean).c_str(),
-                ref ? "(reference)" : shown(c, r.difference.value).c_str(),
-                ref ? "" : shown(c, r.difference).c_str(), ref ? r.mean.n : r.difference.n);
-    if (per)
-      std::printf(" %*s %12s %26s", per_width, ref ? "" : num(r.per.difference.value).c_str(),
-                  ref ? "" : shown(c, r.per.ratio.value).c_str(), ref ? "" : shown(c, r.per.ratio).c_str());
-    if (rank) std::printf(" %4d %7s", r.rank, num(r.p_best).c_str());
-    std::printf("\n");
+}
+
+// Prints `lines` (the heading first) in columns: each as wide as its widest cell in terminal columns and at
+// least `least[k]`, the first `left` left-aligned and the rest (numbers) right-aligned, so that a long label
+// or interval moves no other cell.
+void print_columns(const std::vector<std::vector<std::string>>& lines, std::vector<size_t> least,
+                   size_t left) {
+  for (const auto& line : lines)
+    for (size_t k = 0; k < line.size(); ++k) least[k] = std::max(least[k], display_width(line[k]));
+  for (const auto& line : lines) {
+    std::string out;
+    for (size_t k = 0; k < line.size(); ++k) {
+      if (k) out += ' ';
+      const std::string pad(least[k] - display_width(line[k]), ' ');
+      out += k < left ? line[k] + pad : pad + line[k];
+    }
+    std::printf("%s\n", out.c_str());
   }
+}
+
+// One line per row, the label column `label_width` terminal columns wide.
+void print_rows(const Comparison& c, size_t label_width) {
+  const bool per = !c.per.empty(), rank = c.rows.front().rank != 0;
+  std::vector<std::vector<std::string>> lines{
+      {"scenario", c.pooled ? "scheme" : "label", "mean", "95% CI", "difference", "95% CI", "n"}};
+  std::vector<size_t> least{8, label_width, 12, 24, 12, 26, 4};
+  if (per) {
+    lines[0].insert(lines[0].end(), {"d(" + c.per + ")", "ratio", "95% CI"});
+    least.insert(least.end(), {std::max<size_t>(12, c.per.size() + 3), 12, 26});
+  }
+  if (rank) {
+    lines[0].insert(lines[0].end(), {"rank", "P(best)"});
+    least.insert(least.end(), {4, 7});
+  }
+  for (const auto& r : c.rows) {
+    const bool ref = r.difference.n == 0;
+    std::vector<std::string> line{r.scenario < 0 ? "-" : std::to_string(r.scenario),
+                                  r.label,
+                                  shown(c, r.mean.value),
+                                  shown(c, r.mean),
+                                  ref ? "(reference)" : shown(c, r.difference.value),
+                                  ref ? "" : shown(c, r.difference),
+                                  std::to_string(ref ? r.mean.n : r.difference.n)};
+    if (per)
+      line.insert(line.end(), {ref ? "" : num(r.per.difference.value), ref ? "" : shown(c, r.per.ratio.value),
+                               ref ? "" : shown(c, r.per.ratio)});
+    if (rank) line.insert(line.end(), {std::to_string(r.rank), num(r.p_best)});
+    lines.push_back(std::move(line));
+  }
+  print_columns(lines, least, 2);
+}
+
+// Sobol' and Morris indices of the design's factors, per scheme.
+void print_indices(const Comparison& c) {
   if (!c.sobol.empty())
     std::printf(
         "\nSobol' indices (first order: Saltelli et al. 2010; total: Jansen 1999), N = %d base rows, 95%% "
@@ -204,6 +253,12 @@ void print_table(const Comparison& c) {
     std::printf("%-16s %-40s %10s %22s %10s %10s\n", m.scheme.c_str(), m.factor.c_str(),
                 num(m.indices.mu_star.value).c_str(), interval(m.indices.mu_star).c_str(),
                 num(m.indices.mu).c_str(), num(m.indices.sigma).c_str());
+}
+
+void print_table(const Comparison& c, size_t label_width) {
+  print_notes(c);
+  print_rows(c, label_width);
+  print_indices(c);
 }
 
 // Provinces as rows; the reference's value and share, then each other row's paired change of share.
@@ -314,8 +369,8 @@ std::string json_comparison(const Comparison& c) {
       (c.summed ? "[" + std::to_string(c.from) + ", " + std::to_string(c.year) + "]" : "null") +
       ", \"statistic\": " + (c.summed ? "\"sum\"" : "\"value\"") + ", \"design\": " + json_text(c.design) +
       ", \"reference\": " + json_text(c.reference) + ", \"replicates\": " + std::to_string(c.replicates) +
-      ", \"pooled\": " + (c.pooled ? "true" : "false") + ", \"better\": " + json_text(c.better) +
-      ",\n \"comparison\": [");
+      ", \"pooled\": " + (c.pooled ? "true" : "false") +
+      ", \"better\": " + (c.better.empty() ? "null" : json_text(c.better)) + ",\n \"comparison\": [");
   for (size_t i = 0; i < c.rows.size(); ++i) {
     const auto& r = c.rows[i];
     std::string per = "null";
@@ -487,15 +542,12 @@ int cmd_compare(const std::vector<std::string>& argv) {
     all.push_back(compare_results(a.positional[0], o));
   }
   const Comparison& first = all.front();
-  if ((opt.rank || !opt.per.empty() || !opt.reference.empty()) && first.rows.size() < 2)
-    throw zonesim::InputError(a.positional[0] +
-                              ": holds one scenario and no schemes to compare (--rank, --per and "
-                              "--reference need a sweep; zonesim sweep SWEEP.yaml -o OUT.h5)");
   for (const auto& w : first.warnings) std::fprintf(stderr, "zonesim: warning: %s\n", w.c_str());
   if (format == "table") {
+    const size_t width = label_width(all);
     for (size_t i = 0; i < all.size(); ++i) {
       if (i) std::printf("\n");
-      print_table(all[i]);
+      print_table(all[i], width);
     }
     if (!first.by_variable.empty()) print_province_table(first);
   } else if (format == "csv") {
