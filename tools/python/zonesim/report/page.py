@@ -41,7 +41,8 @@ def effect_cell(q, row, judge=True):
     if row is None or row["difference"] is None:
         return ("(reference)", "ref")
     v = verdict(row)
-    better = q.comp.get("better", "lower")
+    better = q.comp.get("better")        # None: compare does not say which way is better for this metric
+    judge = judge and better in ("lower", "higher")
     klass = {None: "", 0: "nd"}.get(v, ("good" if (v < 0) == (better == "lower") else "bad") if judge else "moved")
     ci = row["difference_ci"] or [None, None]
     text = (f"{fmt(q.scale * row['difference'], q.digits, True)} "
