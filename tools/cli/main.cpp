@@ -30,6 +30,7 @@ constexpr const char* kUsage =
     "  run SCENARIO.yaml -o OUT.h5   run one scenario and write its results (HDF5)\n"
     "  sweep SWEEP.yaml -o OUT.h5    run a sweep: schemes x design points x replicates, resumable\n"
     "  compare OUT.h5                compare schemes (paired differences) and sensitivity indices\n"
+    "  optimize OPT.yaml -o P.h5     search for robust scheme designs (multi-objective), resumable\n"
     "  validate FILE.yaml ...        check scenario and sweep files without running them\n"
     "  info OUT.h5                   describe a result file\n"
     "  params [--markdown]           list every scenario key with its default, range and meaning\n"
@@ -89,8 +90,10 @@ int main(int argc, char** argv) {
     if (cmd == "info") return cmd_info(args);
     if (cmd == "params") return cmd_params(args);
     if (cmd == "bench") return cmd_bench(args);
-    throw UsageError{"unknown command '" + cmd +
-                     "' (commands: run, sweep, compare, validate, info, params, bench; see --help)"};
+    if (cmd == "optimize") return cmd_optimize(args);
+    throw UsageError{
+        "unknown command '" + cmd +
+        "' (commands: run, sweep, compare, optimize, validate, info, params, bench; see --help)"};
   } catch (const UsageError& e) {
     print_error_lines(e.message);
     return kExitBadInput;
