@@ -32,7 +32,7 @@ printf 'seed: 3\ntime:\n  end: 2026\nenterprises:\n  count: 3000\n' >"$TMP/small
 expect "no arguments" 2 "usage" -- "$ZONESIM"
 expect "unknown command" 2 "^zonesim: error: unknown command" -- "$ZONESIM" frobnicate
 expect "help" 0 "" -- "$ZONESIM" --help
-for c in run sweep compare validate info params bench; do expect "$c --help" 0 "" -- "$ZONESIM" $c --help; done
+for c in run sweep compare optimize validate info params bench; do expect "$c --help" 0 "" -- "$ZONESIM" $c --help; done
 expect "run without -o" 2 "missing -o" -- "$ZONESIM" run "$TMP/small.yaml"
 expect "run unknown option" 2 "unknown option --frob" -- "$ZONESIM" run "$TMP/small.yaml" -o "$TMP/x.h5" --frob
 expect "run bad --threads" 2 "--threads: 'two' is not an integer" -- "$ZONESIM" run "$TMP/small.yaml" -o "$TMP/x.h5" --threads two
