@@ -49,6 +49,8 @@ double robust_value(const OptMeasure& m, const std::vector<double>& per_state,
 double percentile_of(std::vector<double> values, double p);
 
 std::uint64_t fnv1a(std::uint64_t h, const std::string& text);
+// A hash as 16 hex digits (optimize_hash, the manifest).
+std::string hash_text(std::uint64_t h);
 
 }  // namespace zonesim::detail
 

@@ -170,6 +170,12 @@ std::uint64_t fnv1a(std::uint64_t h, const std::string& text) {
   return h;
 }
 
+std::string hash_text(std::uint64_t h) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
 void resolve_optimization(OptPlan& plan, OptMarks& marks, const OptAdjust& adjust, Problems& problems) {
   adjust_plan(plan, adjust, marks);
   try {

@@ -1,38 +1,20 @@
-// The search: pagmo2's NSGA-II (Deb et al. 2002) over a pagmo::problem whose designs are evaluated in batches
-// by a pagmo batch fitness evaluator that runs every (design, state, replicate) in parallel and saves each
-// run. The search is a pure function of the plan (pagmo's generators are seeded, batches are evaluated into
+// The search's evaluations: each batch of designs pagmo asks for runs every (design, state, replicate) in
+// parallel and saves each run; robust values, penalties, the population's refresh and its hypervolume. The search is a pure function of the plan (pagmo's generators are seeded, batches are evaluated into
 // fixed slots and reduced in a fixed order), so --resume replays it, reading the saved runs instead of
 // running them again. docs/optimize.md.
+#include "search.hpp"
+
 #include <omp.h>
 
 #include <atomic>
 #include <cmath>
 #include <cstring>
 #include <exception>
-#include <filesystem>
-#include <pagmo/algorithms/nsga2.hpp>
-#include <pagmo/bfe.hpp>
-#include <pagmo/population.hpp>
-#include <pagmo/problem.hpp>
 #include <pagmo/utils/hypervolume.hpp>
 #include <pagmo/utils/multi_objective.hpp>
 
-#include "optimize_internal.hpp"
-#include "output/h5.hpp"
-#include "sweep_run.hpp"
-#include "zonesim/isolate.hpp"
-#include "zonesim/output.hpp"
-#include "zonesim/sweep.hpp"
-
-namespace fs = std::filesystem;
-
-namespace zonesim {
-namespace detail {
+namespace zonesim::detail {
 namespace {
-
-// Thrown out of pagmo when the search must stop before its budget (a signal, the test hook): the finished
-// runs are kept.
-struct Stopped {};
 
 // A constraint's violation pushes every objective of the design behind every feasible one: pagmo's NSGA-II
 // has no constraint handling, so violators are penalised (by more the more they violate).
@@ -44,75 +26,7 @@ std::vector<std::uint64_t> bits_of(const std::vector<double>& x) {
   return b;
 }
 
-struct Design {
-  std::vector<double> x;                       // decision values, in the file's order
-  std::vector<std::vector<double>> per_state;  // [quantity][state]: mean over replicates
-  int generation = 0;
-};
-
-class Search {
- public:
-  Search(const OptPlan& plan, const OptEvaluator& evaluator, const EvalStore& store, const OptOptions& opt,
-         OptOutcome& out)
-      : plan_(plan), evaluator_(evaluator), store_(store), opt_(opt), out_(out) {
-    for (size_t i = 0; i < plan.variables.size(); ++i)
-      if (!plan.variables[i].integer) order_.push_back(static_cast<int>(i));
-    for (size_t i = 0; i < plan.variables.size(); ++i)
-      if (plan.variables[i].integer) order_.push_back(static_cast<int>(i));
-    best_.assign(plan.objectives.size(), std::vector<double>(static_cast<size_t>(plan.states), NAN));
-    const long long designs =
-        static_cast<long long>(plan.algorithm.population) * (plan.algorithm.generations + 1);
-    total_runs_ = designs * plan.states * plan.replicates;
-    t0_ = seconds_now();
-  }
-
-  size_t variables() const { return order_.size(); }
-  size_t integers() const {
-    return order_.size() -
-           static_cast<size_t>(std::count_if(plan_.variables.begin(), plan_.variables.end(),
-                                             [](const OptVariable& v) { return !v.integer; }));
-  }
-  std::pair<pagmo::vector_double, pagmo::vector_double> bounds() const {
-    pagmo::vector_double lo, hi;
-    for (int i : order_)
-      lo.push_back(plan_.variables[static_cast<size_t>(i)].low),
-          hi.push_back(plan_.variables[static_cast<size_t>(i)].high);
-    return {lo, hi};
-  }
-  size_t objectives() const { return plan_.objectives.size(); }
-  void set_generation(int g) { generation_ = g; }
-
-  // pagmo's decision vectors (concatenated) -> their fitness vectors (concatenated).
-  pagmo::vector_double evaluate(const pagmo::vector_double& dvs);
-  // The population's fitness against the reference as it stands (regret moves as better designs appear).
-  void refresh(pagmo::population& pop) const;
-  // The hypervolume of the population's feasible non-dominated designs.
-  double hypervolume(const pagmo::population& pop);
-  OptResults results(const pagmo::population& pop) const;
-
- private:
-  long long id_of(const pagmo::vector_double& pagmo_x) const;
-  std::vector<double> file_order(const double* pagmo_x) const;
-  void run_pending(const std::vector<long long>& fresh);
-  std::vector<double> robust(const Design& d) const;  // objectives then constraints, in their own sense
-  double violation(const std::vector<double>& robust_values) const;
-  pagmo::vector_double fitness(long long id) const;  // minimised by pagmo
-  std::vector<double> oriented(const std::vector<double>& robust_values) const;
-
-  const OptPlan& plan_;
-  const OptEvaluator& evaluator_;
-  const EvalStore& store_;
-  const OptOptions& opt_;
-  OptOutcome& out_;
-  std::vector<int> order_;  // pagmo's position j holds variable order_[j]: reals first, integers last
-  std::vector<Design> designs_;
-  std::map<std::vector<std::uint64_t>, long long> index_;
-  std::vector<std::vector<double>> best_;  // [objective][state]: the best value found so far
-  std::vector<double> reference_;          // the hypervolume's reference point (minimised orientation)
-  int generation_ = 0;
-  long long total_runs_ = 0;
-  double t0_ = 0;
-};
+}  // namespace
 
 std::vector<double> Search::file_order(const double* pagmo_x) const {
   std::vector<double> x(order_.size());
@@ -338,96 +252,4 @@ OptResults Search::results(const pagmo::population& pop) const {
   return r;
 }
 
-// pagmo's user-defined problem and batch evaluator: both hand the work to the search.
-struct Problem {
-  Search* search = nullptr;
-  pagmo::vector_double fitness(const pagmo::vector_double& x) const { return search->evaluate(x); }
-  std::pair<pagmo::vector_double, pagmo::vector_double> get_bounds() const { return search->bounds(); }
-  pagmo::vector_double::size_type get_nobj() const { return search->objectives(); }
-  pagmo::vector_double::size_type get_nix() const { return search->integers(); }
-  std::string get_name() const { return "zonesim optimize"; }
-};
-struct Batch {
-  Search* search = nullptr;
-  pagmo::vector_double operator()(const pagmo::problem&, const pagmo::vector_double& dvs) const {
-    return search->evaluate(dvs);
-  }
-  std::string get_name() const { return "zonesim runs in parallel"; }
-};
-
-std::string hash_hex(std::uint64_t h) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
-// --resume with pareto.h5 complete and no directory of runs: it must be this very optimisation.
-void check_finished(const std::string& output, const OptPlan& plan) {
-  h5::quiet();
-  const h5::Context c{output, true};
-  if (H5Fis_hdf5(output.c_str()) <= 0) throw InputError(output + ": not an HDF5 file; cannot resume into it");
-  h5::Handle file(H5Fopen(output.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-  if (file.get() < 0) throw InputError(output + ": cannot open as HDF5 (corrupted?)");
-  const std::string hash =
-      h5::has_attr(file, "optimize_hash") ? h5::get_string_attr(c, file, "optimize_hash") : "";
-  if (hash != hash_hex(plan.hash))
-    throw InputError(
-        output + ": holds " +
-        (hash.empty() ? std::string("no optimisation") : "another optimisation (hash " + hash + ")") +
-        " and there are no finished runs to resume; run without --resume to replace it");
-}
-
-}  // namespace
-}  // namespace detail
-
-OptOutcome run_optimization(const OptPlan& plan, const OptEvaluator& evaluator, const OptOptions& opt) {
-  check_output_path(opt.output);
-  OptOutcome out;
-  std::error_code ec;
-  if (opt.resume && !fs::exists(sweep_run_directory(opt.output), ec) && fs::exists(opt.output, ec)) {
-    check_read_does_not_crash(opt.output, [&] { detail::check_finished(opt.output, plan); });
-    detail::check_finished(opt.output, plan);
-    out.complete = out.already_complete = true;
-    return out;
-  }
-  detail::remove_stale_files(opt.output);
-  detail::EvalStore store(opt.output, plan, opt.resume);
-  out.runs_before = store.saved();
-  detail::Search search(plan, evaluator, store, opt, out);
-  const double t0 = detail::seconds_now();
-  const auto seed = static_cast<unsigned>(plan.algorithm.seed);
-  try {
-    const pagmo::problem problem{detail::Problem{&search}};
-    const pagmo::bfe batch{detail::Batch{&search}};
-    pagmo::population pop(problem, batch,
-                          static_cast<pagmo::population::size_type>(plan.algorithm.population), seed);
-    search.refresh(pop);
-    out.hypervolume.push_back(search.hypervolume(pop));
-    const OptAlgorithm& a = plan.algorithm;
-    pagmo::nsga2 nsga2(1u, a.crossover, a.eta_c, a.mutation, a.eta_m, seed);
-    nsga2.set_bfe(batch);
-    for (int g = 1; g <= a.generations; ++g) {
-      search.set_generation(g);
-      pop = nsga2.evolve(pop);
-      search.refresh(pop);
-      out.hypervolume.push_back(search.hypervolume(pop));
-    }
-    const detail::OptResults results = search.results(pop);
-    out.seconds = detail::seconds_now() - t0;
-    for (long long id : results.pareto) {
-      out.pareto_objectives.push_back(results.objectives[static_cast<size_t>(id)]);
-      out.pareto_decisions.push_back(results.decisions[static_cast<size_t>(id)]);
-    }
-    AtomicOutput atomic(opt.output);
-    detail::write_pareto(atomic.temp_path(), plan, results, opt.command);
-    atomic.commit();
-  } catch (const detail::Stopped&) {
-    out.seconds = detail::seconds_now() - t0;
-    return out;
-  }
-  store.remove();
-  out.complete = true;
-  return out;
-}
-
-}  // namespace zonesim
+}  // namespace zonesim::detail

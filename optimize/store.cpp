@@ -38,15 +38,9 @@ std::uint64_t checksum(const std::vector<double>& data) {
   return h;
 }
 
-std::string hash_hex(std::uint64_t h) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
 std::string manifest_text(const OptPlan& plan) {
   std::ostringstream m;
-  m << "zonesim optimize runs\nhash: " << hash_hex(plan.hash) << "\nzonesim: " << kVersion << " "
+  m << "zonesim optimize runs\nhash: " << hash_text(plan.hash) << "\nzonesim: " << kVersion << " "
     << kGitCommit << "\nfile: " << plan.source << "\n";
   return m.str();
 }

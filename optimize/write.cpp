@@ -130,12 +130,6 @@ std::string utc_now() {
   return buf;
 }
 
-std::string hash_hex(std::uint64_t h) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
 // The sense pareto_objectives is read in: a regret is always minimised.
 std::string sense_of(const OptObjective& o) {
   return o.maximize && o.measure.robustness != Robustness::regret ? "max" : "min";
@@ -223,7 +217,7 @@ void write_pareto(const std::string& path, const OptPlan& plan, const OptResults
   w.attribute("command", command);
   w.attribute("history", created + ": " + command);
   w.attribute("optimize_definition", plan.definition);
-  w.attribute("optimize_hash", hash_hex(plan.hash));
+  w.attribute("optimize_hash", hash_text(plan.hash));
   w.attribute("optimize_algorithm", "pagmo2 nsga2 (Deb et al. 2002)");
   if (plan.first.resolved_yaml.size() < 60000)  // an attribute's limit is 64 KiB
     w.attribute("base_scenario_yaml", plan.first.resolved_yaml);
