@@ -18,14 +18,21 @@ namespace {
 constexpr int kVariables = 10;
 
 // ZDT1 with kVariables variables in [0, 1]: f1 = x1, g = 1 + 9 mean(x2..xn), f2 = g (1 - sqrt(f1 / g)).
+// With `constrained`, a third quantity (f1 again) for a constraint.
 class Zdt1 : public OptEvaluator {
  public:
+  explicit Zdt1(bool constrained = false) : constrained_(constrained) {}
   std::vector<double> run(const std::vector<double>& x, int, int) const override {
     double sum = 0;
     for (size_t i = 1; i < x.size(); ++i) sum += x[i];
     const double g = 1 + 9 * sum / static_cast<double>(x.size() - 1);
-    return {x[0], g * (1 - std::sqrt(x[0] / g))};
+    std::vector<double> f = {x[0], g * (1 - std::sqrt(x[0] / g))};
+    if (constrained_) f.push_back(x[0]);
+    return f;
   }
+
+ private:
+  bool constrained_;
 };
 
 OptPlan zdt1_plan(int population, int generations) {
@@ -65,7 +72,7 @@ OptOutcome search(const OptPlan& plan, const std::string& output, int threads, l
   opt.resume = resume;
   opt.command = "test_optimize_search";
   opt.stop_after_runs = stop_after;
-  return run_optimization(plan, Zdt1(), opt);
+  return run_optimization(plan, Zdt1(!plan.constraints.empty()), opt);
 }
 
 bool same_bits(const std::vector<std::vector<double>>& a, const std::vector<std::vector<double>>& b) {
@@ -132,4 +139,25 @@ TEST_CASE("a saved run from another plan is refused on resume") {
   REQUIRE_FALSE(cut.complete);
   CHECK_THROWS_WITH(search(zdt1_plan(8, 4), dir.path("p.h5"), 1, -1, true),
                     Catch::Contains("belong to a different optimisation"));
+}
+
+TEST_CASE("a constraint keeps the designs that violate it out of the non-dominated set") {
+  TempDir dir;
+  OptPlan plan = zdt1_plan(40, 100);
+  OptConstraint c;
+  c.name = "f1_at_least_half";
+  c.measure = OptMeasure{"f1", 0, 0, std::string("1")};
+  c.at_most = false;
+  c.bound = 0.5;
+  plan.constraints.push_back(c);
+  plan.hash += 1;
+  const OptOutcome o = search(plan, dir.path("c.h5"), 2);
+  REQUIRE(o.complete);
+  REQUIRE_FALSE(o.pareto_objectives.empty());
+  for (const auto& f : o.pareto_objectives) CHECK(f[0] >= 0.5);
+  // The feasible part of the front (f1 in [0.5, 1]) is found: its hypervolume against (1.1, 1.1) is
+  // the integral of 1.1 - (1 - sqrt(f1)) over [0.5, 1] plus the strip 1 < f1 < 1.1.
+  const double feasible_hv = 0.05 + (2.0 / 3.0) * (1 - std::pow(0.5, 1.5)) + 0.11;
+  CHECK(o.hypervolume.back() / feasible_hv >= 0.9);
+  CHECK(o.hypervolume.back() <= feasible_hv + 1e-9);
 }
