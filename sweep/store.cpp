@@ -97,36 +97,6 @@ void write_all(int fd, const void* data, size_t n, const std::string& path) {
   }
 }
 
-// Writes bytes to path atomically: a temporary file renamed into place. With `sync`, the data and the rename
-// are also on disk before it returns (for the manifest); run files skip that (5-10 ms each): they survive the
-// death of the process anyway, and after a power loss --resume finds a damaged one by its checksum and redoes
-// it.
-void write_atomically(const std::string& path, const void* a, size_t na, const void* b, size_t nb,
-                      bool sync) {
-  const std::string tmp = (fs::path(path).parent_path() /
-                           (".tmp-" + fs::path(path).filename().string() + "-" + std::to_string(getpid())))
-                              .string();
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw OutputError(tmp + ": cannot create: " + std::strerror(errno));
-  try {
-    write_all(fd, a, na, tmp);
-    if (nb) write_all(fd, b, nb, tmp);
-    if (sync && ::fsync(fd) != 0) throw OutputError(tmp + ": cannot sync: " + std::strerror(errno));
-  } catch (...) {
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    throw;
-  }
-  ::close(fd);
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    throw OutputError(path + ": cannot rename into place: " + std::strerror(errno));
-  }
-  if (!sync) return;
-  const int dfd = ::open(fs::path(path).parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) ::fsync(dfd), ::close(dfd);
-}
-
 // The payload of a run file when it is whole: magic, size and checksum right (its header in `h` either way).
 std::optional<std::vector<double>> read_run_file(const std::string& path, std::uint64_t count, RunHeader& h) {
   std::ifstream in(path, std::ios::binary);
@@ -161,6 +131,36 @@ std::string read_manifest(const std::string& path) {
 }
 
 }  // namespace
+
+// Writes bytes to path atomically: a temporary file renamed into place. With `sync`, the data and the rename
+// are also on disk before it returns (for the manifest); run files skip that (5-10 ms each): they survive the
+// death of the process anyway, and after a power loss --resume finds a damaged one by its checksum and redoes
+// it.
+void write_atomically(const std::string& path, const void* a, size_t na, const void* b, size_t nb,
+                      bool sync) {
+  const std::string tmp = (fs::path(path).parent_path() /
+                           (".tmp-" + fs::path(path).filename().string() + "-" + std::to_string(getpid())))
+                              .string();
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw OutputError(tmp + ": cannot create: " + std::strerror(errno));
+  try {
+    write_all(fd, a, na, tmp);
+    if (nb) write_all(fd, b, nb, tmp);
+    if (sync && ::fsync(fd) != 0) throw OutputError(tmp + ": cannot sync: " + std::strerror(errno));
+  } catch (...) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  ::close(fd);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    throw OutputError(path + ": cannot rename into place: " + std::strerror(errno));
+  }
+  if (!sync) return;
+  const int dfd = ::open(fs::path(path).parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) ::fsync(dfd), ::close(dfd);
+}
 
 // What both ways of opening the directory set: the plan's shape, nothing on disk yet.
 RunStore::RunStore(const std::string& output, const SweepPlan& plan, int zones, Layout)

@@ -1,5 +1,5 @@
 #pragma once
-// Private to the sweep code: the steps of load_sweep() shared between sweep/load.cpp (the file) and
+// Private to the sweep code (and the optimizer, optimize/, which reads its files alike): the steps of load_sweep() shared between sweep/load.cpp (the file) and
 // sweep/plan.cpp (designs and the generated scenarios).
 #include <yaml-cpp/yaml.h>
 

@@ -23,6 +23,10 @@ struct FileDescriptor {
   void reset();
 };
 
+// Writes the bytes a then b to path atomically: a temporary file beside it renamed into place. With `sync`,
+// the data and the rename are on disk before it returns. Throws OutputError. (Also the optimizer's run files.)
+void write_atomically(const std::string& path, const void* a, size_t na, const void* b, size_t nb, bool sync);
+
 class RunStore {
  public:
   // Opens or creates the directory for `output`. Without `resume` an existing directory of finished runs is

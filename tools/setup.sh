@@ -9,6 +9,7 @@ PACKAGES=(
   build-essential cmake git                       # compiler (gcc with OpenMP), build system, provenance
   libeigen3-dev libboost-graph-dev libyaml-cpp-dev  # Eigen, Boost.Graph, yaml-cpp
   libhdf5-dev                                     # HDF5 C library and its high-level library (dimension scales)
+  libpagmo-dev                                    # pagmo2 (zonesim optimize: NSGA-II); pulls Boost.Serialization and TBB
   librandom123-dev catch2                         # counter-based RNG (Philox), Catch2 v2 tests
   python3 python3-numpy python3-scipy python3-h5py python3-xarray python3-h5netcdf netcdf-bin  # reading results, tests
   python3-pandas python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel  # figures, notebooks

@@ -32,7 +32,7 @@ printf 'seed: 3\ntime:\n  end: 2026\nenterprises:\n  count: 3000\n' >"$TMP/small
 expect "no arguments" 2 "usage" -- "$ZONESIM"
 expect "unknown command" 2 "^zonesim: error: unknown command" -- "$ZONESIM" frobnicate
 expect "help" 0 "" -- "$ZONESIM" --help
-for c in run sweep compare report validate info params bench; do expect "$c --help" 0 "" -- "$ZONESIM" $c --help; done
+for c in run sweep compare report optimize validate info params bench; do expect "$c --help" 0 "" -- "$ZONESIM" $c --help; done
 expect "report missing file" 2 "no such file" -- "$ZONESIM" report "$TMP/none.h5" -o "$TMP/r.html"
 expect "report without python" 1 "cannot run /nonexistent/python3" -- env ZONESIM_PYTHON=/nonexistent/python3 \
   "$ZONESIM" report "$TMP/none.h5" -o "$TMP/r.html"

@@ -87,5 +87,6 @@ int cmd_sweep(const std::vector<std::string>& args);
 int cmd_compare(const std::vector<std::string>& args);
 int cmd_report(const std::vector<std::string>& args);
 int cmd_bench(const std::vector<std::string>& args);
+int cmd_optimize(const std::vector<std::string>& args);
 
 }  // namespace zonesim::cli

@@ -3,6 +3,7 @@
 
 #include "cli.hpp"
 #include "zonesim/errors.hpp"
+#include "zonesim/optimize.hpp"
 #include "zonesim/scenario.hpp"
 #include "zonesim/sweep.hpp"
 
@@ -13,9 +14,10 @@ int cmd_validate(const std::vector<std::string>& argv) {
   if (a.has("help")) {
     std::fputs(
         "usage: zonesim validate FILE.yaml ... [--set key.path=VALUE ...]\n\n"
-        "Check scenario and sweep files (keys, types, ranges, extends; for a sweep, every scenario it\n"
-        "generates) without running them. A file is a sweep when its top level has base, schemes, factors,\n"
-        "design or replicates. Prints FILE: ok for each valid file; every problem goes to stderr as\n"
+        "Check scenario, sweep and optimisation files (keys, types, ranges, extends; for a sweep, every\n"
+        "scenario it generates) without running them. A file is an optimisation when its top level has\n"
+        "variables or objectives, else a sweep when it has base, schemes, factors, design or replicates.\n"
+        "Prints FILE: ok for each valid file; every problem goes to stderr as\n"
         "FILE:LINE:COL: key.path: message. Exit 2 if any is bad.\n",
         stdout);
     return kExitOk;
@@ -27,7 +29,15 @@ int cmd_validate(const std::vector<std::string>& argv) {
   int status = kExitOk;
   for (const auto& file : a.positional) {
     try {
-      if (is_sweep_file(file)) {
+      if (is_optimization_file(file)) {
+        OptAdjust adjust;
+        adjust.set = overrides;
+        const OptPlan plan = load_optimization(file, adjust);
+        if (!a.has("quiet"))
+          std::printf("%s: ok (optimisation: %zu variables, %zu objectives, %d states x %d replicates)\n",
+                      file.c_str(), plan.variables.size(), plan.objectives.size(), plan.states,
+                      plan.replicates);
+      } else if (is_sweep_file(file)) {
         const SweepPlan plan = load_sweep(file, overrides);
         if (!a.has("quiet"))
           std::printf(

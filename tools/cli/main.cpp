@@ -31,6 +31,7 @@ constexpr const char* kUsage =
     "  sweep SWEEP.yaml -o OUT.h5    run a sweep: schemes x design points x replicates, resumable\n"
     "  compare OUT.h5                compare schemes (paired differences) and sensitivity indices\n"
     "  report OUT.h5 -o REPORT.html  one self-contained HTML page: which scheme, at what cost, for whom\n"
+    "  optimize OPT.yaml -o P.h5     search for robust scheme designs (multi-objective), resumable\n"
     "  validate FILE.yaml ...        check scenario and sweep files without running them\n"
     "  info OUT.h5                   describe a result file\n"
     "  params [--markdown]           list every scenario key with its default, range and meaning\n"
@@ -91,8 +92,10 @@ int main(int argc, char** argv) {
     if (cmd == "info") return cmd_info(args);
     if (cmd == "params") return cmd_params(args);
     if (cmd == "bench") return cmd_bench(args);
-    throw UsageError{"unknown command '" + cmd +
-                     "' (commands: run, sweep, compare, report, validate, info, params, bench; see --help)"};
+    if (cmd == "optimize") return cmd_optimize(args);
+    throw UsageError{
+        "unknown command '" + cmd +
+        "' (commands: run, sweep, compare, report, optimize, validate, info, params, bench; see --help)"};
   } catch (const UsageError& e) {
     print_error_lines(e.message);
     return kExitBadInput;
