@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import unittest
 
 import numpy as np
@@ -137,6 +138,28 @@ def shown_number(text):
     return float(m.group(0).replace(",", "").replace("\u2212", "-")), 0.5 * 10.0 ** -digits
 
 
+def check_renders(test, page, tmp):
+    """Headless Chromium opens the page from disk without console errors or blocked requests, and its screenshot
+    is large enough to hold text and figures."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        missing = "chromium is not installed (tools/setup.sh installs it; Debian: apt-get install chromium)"
+        if os.environ.get("CI"):
+            test.fail(missing)                 # CI installs what the suite needs: a skip there would hide a gap
+        test.skipTest(missing)
+    shot = os.path.join(tmp, os.path.basename(page) + ".png")
+    p = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu",
+                        "--host-resolver-rules=MAP * ~NOTFOUND", "--enable-logging=stderr", "--v=0",
+                        f"--user-data-dir={os.path.join(tmp, 'chromium')}", f"--screenshot={shot}",
+                        "--window-size=1200,3000", "file://" + page],
+                       capture_output=True, text=True, timeout=120)
+    test.assertEqual(p.returncode, 0, p.stderr[-2000:])
+    test.assertTrue(os.path.exists(shot), p.stderr[-2000:])
+    test.assertGreater(os.path.getsize(shot), 100_000)                      # text and figures, not a blank page
+    for bad in ("Refused to", "Uncaught", "ERROR:CONSOLE", "net::ERR_"):
+        test.assertNotIn(bad, p.stderr, bad)
+
+
 @fx.needs_binary(BINARY)
 class TestReport(fx.SmallRuns):
     binary, run_end, sweeps = BINARY, 2026, ("schemes",)
@@ -187,23 +210,7 @@ class TestReport(fx.SmallRuns):
         self.assertEqual(os.listdir(os.path.dirname(self.html)), ["report.html"])   # nothing left beside it
 
     def test_chromium_renders_without_errors(self):
-        browser = shutil.which("chromium") or shutil.which("chromium-browser")
-        if browser is None:
-            missing = "chromium is not installed (tools/setup.sh installs it; Debian: apt-get install chromium)"
-            if os.environ.get("CI"):
-                self.fail(missing)             # CI installs what the suite needs: a skip there would hide a gap
-            self.skipTest(missing)
-        shot = os.path.join(self.tmp.name, "shot.png")
-        p = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu",
-                            "--host-resolver-rules=MAP * ~NOTFOUND", "--enable-logging=stderr", "--v=0",
-                            f"--user-data-dir={os.path.join(self.tmp.name, 'chromium')}", f"--screenshot={shot}",
-                            "--window-size=1200,3000", "file://" + self.html],
-                           capture_output=True, text=True, timeout=120)
-        self.assertEqual(p.returncode, 0, p.stderr[-2000:])
-        self.assertTrue(os.path.exists(shot), p.stderr[-2000:])
-        self.assertGreater(os.path.getsize(shot), 100_000)                  # text and figures, not a blank page
-        for bad in ("Refused to", "Uncaught", "ERROR:CONSOLE", "net::ERR_"):
-            self.assertNotIn(bad, p.stderr, bad)
+        check_renders(self, self.html, self.tmp.name)
 
     def test_summary_numbers_equal_compare(self):
         page = Spans()
@@ -337,6 +344,69 @@ class TestReport(fx.SmallRuns):
         self.assertIn("is the result file being reported on", p.stderr)
         with open(self.schemes, "rb") as f:
             self.assertEqual(f.read(), before)
+
+
+@fx.needs_binary(BINARY)
+class TestOptimizationReport(unittest.TestCase):
+    """The page of a `zonesim optimize` result: its sections, every summary number equal to the file's."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.bin = BINARY
+        cls.tmp = tempfile.TemporaryDirectory()
+        t = cls.tmp.name
+        cls.env = dict(os.environ, MPLCONFIGDIR=os.path.join(t, "mpl"))
+        cls.pareto = os.path.join(t, "pareto.h5")
+        p = subprocess.run([cls.bin, "optimize", os.path.join(REPO, "scenarios", "optimize", "small.yaml"), "-o",
+                            cls.pareto, "-q", "--population", "8", "--generations", "2", "--states", "2",
+                            "--replicates", "1", "--set", "enterprises.count=1500"],
+                           cwd=t, capture_output=True, text=True)
+        assert p.returncode == 0, p.stderr
+        cls.html = os.path.join(t, "pareto.html")
+        p = subprocess.run([cls.bin, "report", cls.pareto, "-o", cls.html], cwd=t, capture_output=True, text=True,
+                           env=cls.env)
+        assert p.returncode == 0, p.stderr
+        with open(cls.html, encoding="utf-8") as f:
+            cls.text = f.read()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_sections_and_self_contained(self):
+        for section in ("summary", "front", "designs", "ensemble", "convergence", "method"):
+            self.assertIn(f'<section id="{section}">', self.text)
+        self.assertIn("Content-Security-Policy", self.text)
+        self.assertIsNone(re.search(r"<(?:script|link|iframe|object|embed)\b", self.text, re.I))
+        self.assertEqual(len(re.findall(r'src="data:image/png;base64,', self.text)), 4)
+
+    def test_summary_numbers_equal_the_file(self):
+        import h5py
+        page = Spans()
+        page.feed(self.text)
+        with h5py.File(self.pareto, "r") as f:
+            names = [n.decode() if isinstance(n, bytes) else n for n in f["objective_name"][()]]
+            objectives, hypervolume = f["pareto_objectives"][()], f["hypervolume"][()]
+        self.assertGreaterEqual(len(page.spans), 3 * len(names) + 2)
+        for s in page.spans:
+            self.assertEqual(s["data-call"], "pareto")
+            row = int(s["data-label"])
+            want = (hypervolume[row] if s["data-field"] == "hypervolume"
+                    else objectives[row, names.index(s["data-metric"])])
+            self.assertEqual(float(s["data-value"]), float(want), s)
+            shown, half = shown_number(s["text"])
+            self.assertLessEqual(abs(shown - want), half * 1.0001 + 1e-9 * abs(want), s)
+
+    def test_chromium_renders_without_errors(self):
+        check_renders(self, self.html, self.tmp.name)
+
+    def test_sweep_options_refused(self):
+        out = os.path.join(self.tmp.name, "no.html")
+        p = subprocess.run([self.bin, "report", self.pareto, "-o", out, "--year", "2030"], capture_output=True,
+                           text=True, env=self.env)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn("optimisation's result", p.stderr)
+        self.assertFalse(os.path.exists(out))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ from .. import cli, reader
 from ..cli import InputError
 from .document import build
 from .numbers import POLARIZATION
+from .optimization import build_optimization
+from ..pareto import is_pareto_file
 
 PROG = "zonesim report"
 ERROR_PREFIX = "zonesim: error: report"     # the CLI's error format (docs/contract.md)
@@ -24,7 +26,7 @@ ERROR_PREFIX = "zonesim: error: report"     # the CLI's error format (docs/contr
 
 def parse(argv):
     ap = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0])
-    ap.add_argument("path", metavar="OUT.h5", help="a sweep result (zonesim sweep)")
+    ap.add_argument("path", metavar="OUT.h5", help="a sweep result (zonesim sweep) or an optimisation's (zonesim optimize)")
     ap.add_argument("-o", "--output", required=True, metavar="REPORT.html", help="the HTML file to write")
     ap.add_argument("--zonesim", metavar="PATH", help="the zonesim binary (default: $ZONESIM, build/zonesim, PATH)")
     ap.add_argument("--year", type=int, help="the year of the comparison (default: the file's last)")
@@ -111,6 +113,13 @@ def main(argv=None):
 
 def report(a):
     """Check the inputs (InputError: exit 2), then build the page and write it."""
+    if is_pareto_file(a.path):                 # a `zonesim optimize` result: the optimisation's page
+        check_output(a.output, a.path)
+        for option in ("year", "reference"):
+            if getattr(a, option) is not None:
+                raise InputError(f"--{option}: applies to sweep results; {a.path} is an optimisation's result")
+        write_atomically(a.output, build_optimization(a.path))
+        return
     ds, info, year, reference = check_inputs(a)
     try:
         try:

@@ -54,6 +54,19 @@ def page(ctx, sections, elapsed=None):
     calls = "\n".join(f'<li id="call-{n}" data-call="{n}" data-args="{html.escape(json.dumps(args))}"><code>'
                       f"zonesim {html.escape(' '.join(args))}</code></li>" for n, args in num.args.items())
     warn = "".join(f'<p class="warn">compare: {html.escape(w)}</p>' for w in num.warnings())
+    return html_page(title, meta, f"""{section("summary", "Summary", "摘要", summary(num, ctx["noun"]) + warn)}
+{sections}
+<section id="method"><h2>How the numbers were computed <span class="zh">计算方法</span></h2>
+<p>The summary and the tables of comparisons are the JSON of these commands (the file's units; shares shown in
+percentage points); the zone, replicate and design-point figures are computed from the file. Written by
+<code>zonesim report</code>{"" if elapsed is None else f" in {elapsed:.0f} s"}, {ctx["written"]}.</p>
+<ol class="calls">
+{calls}
+</ol></section>""")
+
+
+def html_page(title, meta, body):
+    """The self-contained page: inline style, no script, a policy that forbids loading anything."""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
@@ -62,17 +75,13 @@ def page(ctx, sections, elapsed=None):
 <style>{STYLE}</style></head>
 <body>
 <header><h1>{title}</h1><p class="meta">{meta}</p></header>
-{section("summary", "Summary", "摘要", summary(num, ctx["noun"]) + warn)}
-{sections}
-<section id="method"><h2>How the numbers were computed <span class="zh">计算方法</span></h2>
-<p>The summary and the tables of comparisons are the JSON of these commands (the file's units; shares shown in
-percentage points); the zone, replicate and design-point figures are computed from the file. Written by
-<code>zonesim report</code>{"" if elapsed is None else f" in {elapsed:.0f} s"}, {ctx["written"]}.</p>
-<ol class="calls">
-{calls}
-</ol></section>
+{body}
 </body></html>
 """
+
+
+def written_now():
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def context(path, ds, info, year, reference, num):
@@ -87,7 +96,7 @@ def context(path, ds, info, year, reference, num):
                 noun="schemes" if info.pooled or info.points == 1 else "scenarios",
                 zone_gdp=np.asarray(gdp.sel(time=year).values, dtype=float),
                 zone_gdp_start=np.asarray(gdp.isel(time=0).values, dtype=float),
-                written=datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+                written=written_now())
 
 
 def ordered_labels(num, metric="top10_share_gdp"):
