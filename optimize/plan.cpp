@@ -176,8 +176,28 @@ std::string hash_text(std::uint64_t h) {
   return buf;
 }
 
+// A searched or uncertain key given a fixed value too (in set: or by --set) would be silently overridden by
+// the search: refused, at the fixed value.
+void check_not_fixed(const OptPlan& plan, const OptMarks& marks, Problems& problems) {
+  auto check = [&](const std::vector<OptVariable>& keys, const char* what) {
+    for (const auto& v : keys)
+      for (const auto& o : plan.common)
+        if (o.key_path == v.key_path) {
+          std::string message = "is ";
+          message += what;
+          message += " (its value comes from the search): remove it from set: and --set";
+          problems.push_back(located(marks.overrides.at(o.key_path), o.key_path, message));
+          break;
+        }
+  };
+  check(plan.variables, "a decision variable");
+  check(plan.uncertain, "an uncertain parameter");
+}
+
 void resolve_optimization(OptPlan& plan, OptMarks& marks, const OptAdjust& adjust, Problems& problems) {
   adjust_plan(plan, adjust, marks);
+  check_not_fixed(plan, marks, problems);
+  if (!problems.empty()) return;
   try {
     plan.first = load_scenario(plan.base, plan.common);
   } catch (const ScenarioError& e) {

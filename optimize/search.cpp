@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstring>
 #include <exception>
+#include <limits>
 #include <pagmo/utils/hypervolume.hpp>
 #include <pagmo/utils/multi_objective.hpp>
 
@@ -129,6 +130,7 @@ pagmo::vector_double Search::evaluate(const pagmo::vector_double& dvs) {
     ids.push_back(it->second);
   }
   run_pending(fresh);
+  if (generation_ == 0) scored_best_ = best_;  // the initial population has no parents to be fair to
   out_.designs = static_cast<long long>(designs_.size());
   pagmo::vector_double f;
   for (long long id : ids) {
@@ -141,16 +143,19 @@ pagmo::vector_double Search::evaluate(const pagmo::vector_double& dvs) {
 std::vector<double> Search::robust(const Design& d) const {
   std::vector<double> v;
   for (size_t o = 0; o < plan_.objectives.size(); ++o)
-    v.push_back(
-        robust_value(plan_.objectives[o].measure, d.per_state[o], best_[o], plan_.objectives[o].maximize));
+    v.push_back(robust_value(plan_.objectives[o].measure, d.per_state[o], scored_best_[o],
+                             plan_.objectives[o].maximize));
   for (size_t c = 0; c < plan_.constraints.size(); ++c)
     v.push_back(
         robust_value(plan_.constraints[c].measure, d.per_state[plan_.objectives.size() + c], {}, false));
   return v;
 }
 
-// The sum over constraints of the relative amount by which each is violated (0 when feasible).
+// The sum over constraints of the relative amount by which each is violated (0 when feasible); infinite when a
+// value is not a number, so that such a design is never feasible, never in the front nor in the hypervolume.
 double Search::violation(const std::vector<double>& robust_values) const {
+  for (double x : robust_values)
+    if (std::isnan(x)) return std::numeric_limits<double>::infinity();
   double v = 0;
   for (size_t c = 0; c < plan_.constraints.size(); ++c) {
     const OptConstraint& k = plan_.constraints[c];
@@ -181,7 +186,8 @@ pagmo::vector_double Search::fitness(long long id) const {
   return f;
 }
 
-void Search::refresh(pagmo::population& pop) const {
+void Search::refresh(pagmo::population& pop) {
+  scored_best_ = best_;
   for (pagmo::population::size_type i = 0; i < pop.size(); ++i) {
     const pagmo::vector_double x = pop.get_x()[i];
     pop.set_xf(i, x, fitness(id_of(x)));

@@ -32,6 +32,7 @@ class Search {
     for (size_t i = 0; i < plan.variables.size(); ++i)
       if (plan.variables[i].integer) order_.push_back(static_cast<int>(i));
     best_.assign(plan.objectives.size(), std::vector<double>(static_cast<size_t>(plan.states), NAN));
+    scored_best_ = best_;
     const long long designs =
         static_cast<long long>(plan.algorithm.population) * (plan.algorithm.generations + 1);
     total_runs_ = designs * plan.states * plan.replicates;
@@ -56,8 +57,10 @@ class Search {
 
   // pagmo's decision vectors (concatenated) -> their fitness vectors (concatenated).
   pagmo::vector_double evaluate(const pagmo::vector_double& dvs);
-  // The population's fitness against the reference as it stands (regret moves as better designs appear).
-  void refresh(pagmo::population& pop) const;
+  // Takes in the best values of the designs evaluated since the last call, then gives the whole population
+  // its fitness against them (regret moves as better designs appear). Between two calls every design, parent
+  // or offspring, is scored against the same best values, so NSGA-II's selection compares like with like.
+  void refresh(pagmo::population& pop);
   // The hypervolume of the population's feasible non-dominated designs.
   double hypervolume(const pagmo::population& pop);
   OptResults results(const pagmo::population& pop) const;
@@ -79,8 +82,9 @@ class Search {
   std::vector<int> order_;  // pagmo's position j holds variable order_[j]: reals first, integers last
   std::vector<Design> designs_;
   std::map<std::vector<std::uint64_t>, long long> index_;
-  std::vector<std::vector<double>> best_;  // [objective][state]: the best value found so far
-  std::vector<double> reference_;          // the hypervolume's reference point (minimised orientation)
+  std::vector<std::vector<double>> best_;         // [objective][state]: the best value found so far
+  std::vector<std::vector<double>> scored_best_;  // best_ as of the last refresh: what fitness is against
+  std::vector<double> reference_;                 // the hypervolume's reference point (minimised orientation)
   int generation_ = 0;
   long long total_runs_ = 0;
   double t0_ = 0;

@@ -57,6 +57,17 @@ assert list(f['variable_name'].asstr()[()]) == ['mechanisms.output_sharing.years
 assert f['hypervolume'].shape == (7,)
 assert f.attrs['optimize_hash'] and f.attrs['zonesim_version'] and f.attrs['command']
 "
+check "regret: recomputed against the best of every evaluated design, 0 for the best, never negative" \
+  /usr/bin/python3 -c "
+import h5py, numpy as np
+f = h5py.File('$TMP/whole.h5', 'r')
+per_state = f['evaluated_state_values'][:, :, 0]              # theil per (design, state)
+regret = (per_state - per_state.min(axis=0)).max(axis=1)       # regret: max over states
+assert np.array_equal(f['evaluated_objectives'][:, 0], regret), (f['evaluated_objectives'][:, 0], regret)
+assert (regret >= 0).all() and (per_state - per_state.min(axis=0)).min() == 0
+years = f['pareto_decisions'][:, 0]
+assert np.array_equal(years, np.round(years)) and years.min() >= 1 and years.max() <= 6   # an integer key
+"
 "$ZONESIM" optimize "$TMP/opt.yaml" -o "$TMP/one.h5" --threads 1 >/dev/null 2>&1
 check "the same search on 1 thread: the same file" same_pareto "$TMP/whole.h5" "$TMP/one.h5"
 

@@ -118,6 +118,10 @@ TEST_CASE("bad optimisation files are refused at the place of the problem") {
              Catch::Contains("variables.seed: cannot vary"));
   CHECK_THAT(problem_with("robustness: regret", "robustness: regret\n    percentile: 3"),
              Catch::Contains("objectives.theil.percentile: only with robustness: percentile"));
+  CHECK_THAT(problem_with("enabled: true\n", "enabled: true\n  mechanisms.output_sharing.years: 3\n"),
+             Catch::Contains("opt.yaml:4:36: mechanisms.output_sharing.years: is a decision variable"));
+  CHECK_THAT(problem_with("enabled: true\n", "enabled: true\n  governments.precision: 100\n"),
+             Catch::Contains("governments.precision: is an uncertain parameter"));
 }
 
 TEST_CASE("a scenario rule broken at a corner of the search space is reported at the variable") {
