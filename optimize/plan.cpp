@@ -59,7 +59,8 @@ void resolve_years(OptMeasure& m, const std::string& path, const OptMarks& marks
   if (m.variable.empty()) return;
   if (m.to == 0) m.from = m.to = base.time.end;
   const bool range = m.from < m.to;
-  const std::string key = path + (range ? ".years" : ".year");
+  std::string key = path + (range ? ".years" : ".year");
+  if (!range && !marks.at.count(key) && marks.at.count(path + ".years")) key = path + ".years";  // [Y, Y]
   const auto it = marks.at.find(key);
   const SourceMark mark = it != marks.at.end() ? it->second : SourceMark{};
   if (m.from < base.time.start || m.to > base.time.end) {
@@ -137,7 +138,7 @@ void variables_yaml(std::ostringstream& y, const char* key, const std::vector<Op
 
 std::string definition_yaml(const OptPlan& plan) {
   std::ostringstream y;
-  y << "title: \"" << plan.title << "\"\nbase: " << plan.base << "\n";
+  y << "title: " << quoted_yaml(plan.title) << "\nbase: " << quoted_yaml(plan.base) << "\n";
   if (!plan.common.empty()) y << "set:\n";
   for (const auto& o : plan.common) y << "  " << o.key_path << ": " << o.value << "\n";
   variables_yaml(y, "variables", plan.variables);

@@ -13,16 +13,6 @@
 namespace fs = std::filesystem;
 
 namespace zonesim::detail {
-namespace {
-
-const std::vector<std::string> kTopKeys = {"base",    "design", "factors", "replicates",
-                                           "schemes", "set",    "title"};
-const std::vector<std::string> kSweepOnlyKeys = {"base", "design", "factors", "replicates", "schemes"};
-const std::vector<std::string> kDesignKeys = {"levels", "samples", "seed", "type"};
-const std::vector<std::string> kFactorKeys = {"levels", "range", "scale"};
-// Every scenario of a sweep shares the time axis, the zone table and the output settings.
-const std::set<std::string> kSharedKeys = {"time.start",  "time.end",    "zones.year",
-                                           "zones.table", "zones.entry", "output.compression"};
 
 std::string quoted_yaml(const std::string& s) {
   std::string out = "\"";
@@ -36,6 +26,17 @@ std::string quoted_yaml(const std::string& s) {
   }
   return out + "\"";
 }
+
+namespace {
+
+const std::vector<std::string> kTopKeys = {"base",    "design", "factors", "replicates",
+                                           "schemes", "set",    "title"};
+const std::vector<std::string> kSweepOnlyKeys = {"base", "design", "factors", "replicates", "schemes"};
+const std::vector<std::string> kDesignKeys = {"levels", "samples", "seed", "type"};
+const std::vector<std::string> kFactorKeys = {"levels", "range", "scale"};
+// Every scenario of a sweep shares the time axis, the zone table and the output settings.
+const std::set<std::string> kSharedKeys = {"time.start",  "time.end",    "zones.year",
+                                           "zones.table", "zones.entry", "output.compression"};
 
 // The YAML text of a scalar for load_scenario's overrides: quoted values stay strings.
 std::string value_text(const YAML::Node& n) { return n.Tag() == "!" ? quoted_yaml(n.Scalar()) : n.Scalar(); }

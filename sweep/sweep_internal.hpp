@@ -19,6 +19,9 @@ const FieldDecl* find_field(const std::string& key_path);
 // "unknown key (did you mean 'x'?); valid keys here: a, b" over the candidates.
 std::string unknown_key(const std::string& key, const std::vector<std::string>& candidates);
 
+// A YAML double-quoted scalar of `s` (quotes, backslashes and newlines escaped).
+std::string quoted_yaml(const std::string& s);
+
 // Keys only a sweep file has at its top level (base, design, factors, replicates, schemes).
 bool is_sweep_key(const std::string& key);
 // Parses the sweep file into `plan` (everything but the scenarios), recording problems.

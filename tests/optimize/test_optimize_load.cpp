@@ -1,5 +1,7 @@
 // Optimisation files: what a good one resolves to (variables, states of the world, years, definition), every
 // bad one refused with FILE:LINE:COL: key.path: message, and the robustness measures on known numbers.
+#include <yaml-cpp/yaml.h>
+
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
@@ -88,6 +90,9 @@ TEST_CASE("a good optimisation file resolves its variables, states, years and ro
   OptAdjust fewer;
   fewer.generations = 1;
   CHECK(load_optimization(dir.path("opt.yaml"), fewer).hash != p.hash);
+  // The stored definition is YAML whatever the title holds.
+  const OptPlan quoted = load_optimization(opt_file(dir, "title: 'a \"quoted\" \\ title'\n" + kGood));
+  CHECK(YAML::Load(quoted.definition)["title"].as<std::string>() == "a \"quoted\" \\ title");
 }
 
 TEST_CASE("bad optimisation files are refused at the place of the problem") {
@@ -118,6 +123,9 @@ TEST_CASE("bad optimisation files are refused at the place of the problem") {
              Catch::Contains("variables.seed: cannot vary"));
   CHECK_THAT(problem_with("robustness: regret", "robustness: regret\n    percentile: 3"),
              Catch::Contains("objectives.theil.percentile: only with robustness: percentile"));
+  CHECK_THAT(problem_with("year: 2027\n    sense: min\n    robustness: regret",
+                          "years: [2040, 2040]\n    sense: min\n    robustness: regret"),
+             Catch::Contains("opt.yaml:14:12: objectives.theil.years: outside the scenario's years"));
   CHECK_THAT(problem_with("enabled: true\n", "enabled: true\n  mechanisms.output_sharing.years: 3\n"),
              Catch::Contains("opt.yaml:4:36: mechanisms.output_sharing.years: is a decision variable"));
   CHECK_THAT(problem_with("enabled: true\n", "enabled: true\n  governments.precision: 100\n"),
