@@ -45,13 +45,6 @@ std::string manifest_text(const OptPlan& plan) {
   return m.str();
 }
 
-std::string manifest_field(const std::string& text, const std::string& key) {
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind(key + ": ", 0) == 0) return line.substr(key.size() + 2);
-  return "";
-}
-
 bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
   return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
 }

@@ -117,13 +117,6 @@ std::string manifest_text(const SweepPlan& plan, int years, int zones) {
   return m.str();
 }
 
-std::string manifest_field(const std::string& text, const std::string& key) {
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind(key + ": ", 0) == 0) return line.substr(key.size() + 2);
-  return "";
-}
-
 // The manifest's text, empty when it cannot be read.
 std::string read_manifest(const std::string& path) {
   std::ifstream in(path);
@@ -131,6 +124,13 @@ std::string read_manifest(const std::string& path) {
 }
 
 }  // namespace
+
+std::string manifest_field(const std::string& text, const std::string& key) {
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(key + ": ", 0) == 0) return line.substr(key.size() + 2);
+  return "";
+}
 
 // Writes bytes to path atomically: a temporary file renamed into place. With `sync`, the data and the rename
 // are also on disk before it returns (for the manifest); run files skip that (5-10 ms each): they survive the

@@ -25,6 +25,9 @@ struct FileDescriptor {
 
 // Writes the bytes a then b to path atomically: a temporary file beside it renamed into place. With `sync`,
 // the data and the rename are on disk before it returns. Throws OutputError. (Also the optimizer's run files.)
+// The value of "key: value" in a run directory's manifest, "" when the key is not there.
+std::string manifest_field(const std::string& text, const std::string& key);
+
 void write_atomically(const std::string& path, const void* a, size_t na, const void* b, size_t nb, bool sync);
 
 class RunStore {

@@ -1,5 +1,6 @@
 #include "cli.hpp"
 
+#include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -7,6 +8,24 @@
 #include <cstdio>
 
 namespace zonesim::cli {
+namespace {
+
+volatile std::sig_atomic_t g_stop = 0;
+
+extern "C" void request_stop(int sig) {
+  g_stop = 1;
+  signal(sig, SIG_DFL);  // a second signal stops at once
+}
+
+}  // namespace
+
+volatile std::sig_atomic_t* install_stop_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = request_stop;
+  sigemptyset(&sa.sa_mask);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &sa, nullptr);
+  return &g_stop;
+}
 
 std::string Args::get(const std::string& name, const std::string& fallback) const {
   auto it = options.find(name);

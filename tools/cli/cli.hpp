@@ -1,5 +1,6 @@
 #pragma once
 // Shared by the subcommands: argument parsing, exit codes, progress display.
+#include <csignal>
 #include <functional>
 #include <map>
 #include <string>
@@ -68,6 +69,10 @@ class RunProgress {
 
 // "42s", "3m20s", "2h05m".
 std::string format_duration(double seconds);
+
+// SIGINT, SIGTERM and SIGHUP set the returned flag (the runs in progress finish and are kept); a second signal
+// stops at once. Shared by sweep and optimize.
+volatile std::sig_atomic_t* install_stop_handlers();
 
 bool stderr_is_terminal();
 bool stdout_is_terminal();

@@ -1,6 +1,5 @@
 // zonesim optimize OPT.yaml -o pareto.h5 [--threads N] [--resume] [--set key.path=VALUE ...] [budget options]
 #include <omp.h>
-#include <signal.h>
 
 #include <cstdio>
 
@@ -45,20 +44,6 @@ constexpr const char* kHelp =
     "The budget options reduce a search for trials and tests; they count as part of the definition "
     "(--resume\n"
     "needs the same). Ctrl-C once: finish the runs in progress, keep them, and stop.\n";
-
-volatile std::sig_atomic_t g_stop = 0;
-
-extern "C" void request_optimize_stop(int sig) {
-  g_stop = 1;
-  signal(sig, SIG_DFL);  // a second signal stops at once
-}
-
-void install_stop_handlers() {
-  struct sigaction sa {};
-  sa.sa_handler = request_optimize_stop;
-  sigemptyset(&sa.sa_mask);
-  for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &sa, nullptr);
-}
 
 void print_summary(const std::string& out, const OptOutcome& o, int threads) {
   const double per_minute = o.seconds > 0 ? 60.0 * static_cast<double>(o.runs_now) / o.seconds : 0;
@@ -119,8 +104,7 @@ int cmd_optimize(const std::vector<std::string>& argv) {
                  plan.algorithm.population, plan.algorithm.generations, opt.threads, opt.output.c_str());
   RunProgress progress("optimize", stderr_is_terminal(), !quiet);
   opt.progress = [&](const OptProgress& p) { progress.update(p.done, p.total, p.done_now, p.seconds); };
-  install_stop_handlers();
-  opt.stop = &g_stop;
+  opt.stop = install_stop_handlers();
   const ModelEvaluator evaluator(plan, table);
   const OptOutcome o = run_optimization(plan, evaluator, opt);
   progress.finish();

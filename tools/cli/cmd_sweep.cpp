@@ -1,6 +1,5 @@
 // zonesim sweep SWEEP.yaml -o OUT.h5 [--threads N] [--resume] [--set key.path=value ...]
 #include <omp.h>
-#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -39,20 +38,6 @@ constexpr const char* kHelp =
     "\n"
     "Ctrl-C once: finish the runs in progress, keep them, and stop; twice: stop at once (finished runs are "
     "kept).\n";
-
-volatile std::sig_atomic_t g_stop = 0;
-
-extern "C" void request_stop(int sig) {
-  g_stop = 1;
-  signal(sig, SIG_DFL);  // a second signal stops at once
-}
-
-void install_stop_handlers() {
-  struct sigaction sa {};
-  sa.sa_handler = request_stop;
-  sigemptyset(&sa.sa_mask);
-  for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &sa, nullptr);
-}
 
 // Refuses a sweep whose parallel runs would not fit in memory: `threads` runs of the largest scenario at
 // once.
@@ -123,8 +108,7 @@ int sweep_command(const std::vector<std::string>& argv) {
                  plan.scenarios.size(), plan.replicates, plan.runs(), workers.c_str(), opt.output.c_str());
   RunProgress progress("sweep", err_terminal, !quiet);
   opt.progress = [&](const SweepProgress& p) { progress.update(p.done, p.total, p.done_now, p.seconds); };
-  install_stop_handlers();
-  opt.stop = &g_stop;
+  opt.stop = install_stop_handlers();
   SweepOutcome o;
   try {
     o = run_sweep(plan, table, opt);
