@@ -1,6 +1,7 @@
 // Running a search: pagmo's NSGA-II (Deb et al. 2002) over a pagmo::problem whose designs are evaluated in
 // batches by a pagmo batch fitness evaluator (the Search); pareto.h5 written at the end, through a temporary
-// name renamed into place, and the directory of runs removed. docs/optimize.md.
+// name renamed into place, and the directory of runs removed. Under mpirun every rank runs the same search
+// and shares each batch's runs (optimize/mpi.cpp). docs/optimize.md.
 #include <filesystem>
 #include <pagmo/algorithms/nsga2.hpp>
 #include <pagmo/bfe.hpp>
@@ -11,6 +12,10 @@
 #include "zonesim/isolate.hpp"
 #include "zonesim/output.hpp"
 #include "zonesim/sweep.hpp"
+
+#ifdef ZONESIM_MPI
+#include "zonesim/sweep_mpi.hpp"
+#endif
 
 namespace fs = std::filesystem;
 
@@ -52,27 +57,15 @@ void check_finished(const std::string& output, const OptPlan& plan) {
 }
 
 }  // namespace
-}  // namespace detail
 
-OptOutcome run_optimization(const OptPlan& plan, const OptEvaluator& evaluator, const OptOptions& opt) {
-  check_output_path(opt.output);
-  OptOutcome out;
-  std::error_code ec;
-  if (opt.resume && !fs::exists(sweep_run_directory(opt.output), ec) && fs::exists(opt.output, ec)) {
-    check_read_does_not_crash(opt.output, [&] { detail::check_finished(opt.output, plan); });
-    detail::check_finished(opt.output, plan);
-    out.complete = out.already_complete = true;
-    return out;
-  }
-  detail::remove_stale_files(opt.output);
-  detail::EvalStore store(opt.output, plan, opt.resume);
-  out.runs_before = store.saved();
-  detail::Search search(plan, evaluator, store, opt, out);
-  const double t0 = detail::seconds_now();
+bool search_designs(const OptPlan& plan, const OptEvaluator& evaluator, const EvalStore* store,
+                    const OptOptions& opt, OptOutcome& out, OptResults& results) {
+  Search search(plan, evaluator, store, opt, out);
+  const double t0 = seconds_now();
   const auto seed = static_cast<unsigned>(plan.algorithm.seed);
   try {
-    const pagmo::problem problem{detail::Problem{&search}};
-    const pagmo::bfe batch{detail::Batch{&search}};
+    const pagmo::problem problem{Problem{&search}};
+    const pagmo::bfe batch{Batch{&search}};
     pagmo::population pop(problem, batch,
                           static_cast<pagmo::population::size_type>(plan.algorithm.population), seed);
     search.refresh(pop);
@@ -86,19 +79,52 @@ OptOutcome run_optimization(const OptPlan& plan, const OptEvaluator& evaluator, 
       search.refresh(pop);
       out.hypervolume.push_back(search.hypervolume(pop));
     }
-    const detail::OptResults results = search.results(pop);
-    out.seconds = detail::seconds_now() - t0;
-    for (long long id : results.pareto) {
-      out.pareto_objectives.push_back(results.objectives[static_cast<size_t>(id)]);
-      out.pareto_decisions.push_back(results.decisions[static_cast<size_t>(id)]);
-    }
-    AtomicOutput atomic(opt.output);
-    detail::write_pareto(atomic.temp_path(), plan, results, opt.command);
-    atomic.commit();
-  } catch (const detail::Stopped&) {
-    out.seconds = detail::seconds_now() - t0;
+    results = search.results(pop);
+  } catch (const Stopped&) {
+    out.seconds = seconds_now() - t0;
+    out.runs_here = search.runs_here();
+    return false;
+  }
+  out.seconds = seconds_now() - t0;
+  out.runs_here = search.runs_here();
+  for (long long id : results.pareto) {
+    out.pareto_objectives.push_back(results.objectives[static_cast<size_t>(id)]);
+    out.pareto_decisions.push_back(results.decisions[static_cast<size_t>(id)]);
+  }
+  return true;
+}
+
+void check_finished_optimization(const std::string& output, const OptPlan& plan) {
+  check_read_does_not_crash(output, [&] { check_finished(output, plan); });
+  check_finished(output, plan);
+}
+
+void write_optimization(const OptPlan& plan, const OptResults& results, const OptOptions& opt) {
+  AtomicOutput atomic(opt.output);
+  write_pareto(atomic.temp_path(), plan, results, opt.command);
+  atomic.commit();
+}
+
+}  // namespace detail
+
+OptOutcome run_optimization(const OptPlan& plan, const OptEvaluator& evaluator, const OptOptions& opt) {
+#ifdef ZONESIM_MPI
+  if (mpi::ranks() > 1) return detail::run_optimization_mpi(plan, evaluator, opt);
+#endif
+  check_output_path(opt.output);
+  OptOutcome out;
+  std::error_code ec;
+  if (opt.resume && !fs::exists(sweep_run_directory(opt.output), ec) && fs::exists(opt.output, ec)) {
+    detail::check_finished_optimization(opt.output, plan);
+    out.complete = out.already_complete = true;
     return out;
   }
+  detail::remove_stale_files(opt.output);
+  detail::EvalStore store(opt.output, plan, opt.resume);
+  out.runs_before = store.saved();
+  detail::OptResults results;
+  if (!detail::search_designs(plan, evaluator, &store, opt, out, results)) return out;
+  detail::write_optimization(plan, results, opt);
   store.remove();
   out.complete = true;
   return out;

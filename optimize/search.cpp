@@ -14,6 +14,10 @@
 #include <pagmo/utils/hypervolume.hpp>
 #include <pagmo/utils/multi_objective.hpp>
 
+#ifdef ZONESIM_MPI
+#include "zonesim/sweep_mpi.hpp"
+#endif
+
 namespace zonesim::detail {
 namespace {
 
@@ -39,26 +43,40 @@ long long Search::id_of(const pagmo::vector_double& pagmo_x) const {
   return index_.at(bits_of(file_order(pagmo_x.data())));
 }
 
-// Runs every (design, state, replicate) of the new designs that the store does not hold, in parallel, each
-// into its own slot; then each design's per-state means, reduced in replicate order.
-void Search::run_pending(const std::vector<long long>& fresh) {
-  const size_t Q = plan_.measures().size();
-  const int S = plan_.states, R = plan_.replicates;
-  struct Run {
-    long long id;
-    int s, r;
-    std::vector<double> values;
-  };
-  std::vector<Run> runs;
+std::vector<double> Search::compute(const BatchRun& run) const {
+  std::vector<double> values = evaluator_.run(*run.x, run.s, run.r);
+  if (values.size() != plan_.measures().size())
+    throw std::logic_error("the evaluator gave the wrong number of values");
+  return values;
+}
+
+bool Search::may_start(std::atomic<long long>& started, long long before) const {
+  const bool budget_left = opt_.stop_after_runs < 0 || before + started.fetch_add(1) < opt_.stop_after_runs;
+  return budget_left && !(opt_.stop && *opt_.stop);
+}
+
+void Search::count_run() {
+#pragma omp critical(zonesim_optimize_progress)
+  {
+    ++out_.runs_now;
+    if (opt_.progress)
+      opt_.progress(
+          {out_.runs_before + out_.runs_now, total_runs_, out_.runs_now, generation_, seconds_now() - t0_});
+  }
+}
+
+std::exception_ptr Search::run_error(const BatchRun& run, const std::exception& e) const {
+  std::string where = "design " + std::to_string(run.id) + ", state of the world " + std::to_string(run.s);
+  where += ", replicate " + std::to_string(run.r) + ": " + e.what();
+  return dynamic_cast<const InputError*>(&e) ? std::make_exception_ptr(InputError(where))
+                                             : std::make_exception_ptr(std::runtime_error(where));
+}
+
+// The runs the store does not hold, in parallel, each into its own slot.
+void Search::run_local(std::vector<BatchRun>& runs) {
   std::vector<size_t> pending;
-  for (long long id : fresh)
-    for (int s = 0; s < S; ++s)
-      for (int r = 0; r < R; ++r) {
-        Run run{id, s, r, {}};
-        if (!store_.find(id, s, r, designs_[static_cast<size_t>(id)].x, run.values))
-          pending.push_back(runs.size());
-        runs.push_back(std::move(run));
-      }
+  for (size_t k = 0; k < runs.size(); ++k)
+    if (!store_->find(runs[k].id, runs[k].s, runs[k].r, *runs[k].x, runs[k].values)) pending.push_back(k);
   std::exception_ptr error;
   std::atomic<bool> failed{false}, skipped{false};
   std::atomic<long long> started{0};
@@ -68,39 +86,43 @@ void Search::run_pending(const std::vector<long long>& fresh) {
   const long long n = static_cast<long long>(pending.size());
 #pragma omp parallel for schedule(dynamic, 1) num_threads(opt_.threads)
   for (long long i = 0; i < n; ++i) {
-    const bool budget_left = opt_.stop_after_runs < 0 || before + started.fetch_add(1) < opt_.stop_after_runs;
-    if (failed.load() || (opt_.stop && *opt_.stop) || !budget_left) {
+    if (failed.load() || !may_start(started, before)) {
       skipped = true;
       continue;
     }
-    Run& run = runs[pending[static_cast<size_t>(i)]];
-    const Design& d = designs_[static_cast<size_t>(run.id)];
+    BatchRun& run = runs[pending[static_cast<size_t>(i)]];
     try {
-      run.values = evaluator_.run(d.x, run.s, run.r);
-      if (run.values.size() != Q) throw std::logic_error("the evaluator gave the wrong number of values");
-      store_.save(run.id, run.s, run.r, d.x, run.values);
-#pragma omp critical(zonesim_optimize_progress)
-      {
-        ++out_.runs_now;
-        if (opt_.progress)
-          opt_.progress({out_.runs_before + out_.runs_now, total_runs_, out_.runs_now, generation_,
-                         seconds_now() - t0_});
-      }
+      run.values = compute(run);
+      store_->save(run.id, run.s, run.r, *run.x, run.values);
+#pragma omp atomic
+      ++runs_here_;
+      count_run();
     } catch (const std::exception& e) {
 #pragma omp critical(zonesim_optimize_error)
-      if (!error) {
-        std::string where =
-            "design " + std::to_string(run.id) + ", state of the world " + std::to_string(run.s);
-        where += ", replicate " + std::to_string(run.r) + ": " + e.what();
-        error = dynamic_cast<const InputError*>(&e) ? std::make_exception_ptr(InputError(where))
-                                                    : std::make_exception_ptr(std::runtime_error(where));
-      }
+      if (!error) error = run_error(run, e);
       failed = true;
     }
   }
   omp_set_max_active_levels(levels);
   if (error) std::rethrow_exception(error);
   if (skipped) throw Stopped{};
+}
+
+// Every (design, state, replicate) of the new designs, read or run; then each design's per-state means,
+// reduced in replicate order.
+void Search::run_pending(const std::vector<long long>& fresh) {
+  const size_t Q = plan_.measures().size();
+  const int S = plan_.states, R = plan_.replicates;
+  std::vector<BatchRun> runs;
+  for (long long id : fresh)
+    for (int s = 0; s < S; ++s)
+      for (int r = 0; r < R; ++r) runs.push_back({id, s, r, &designs_[static_cast<size_t>(id)].x, {}});
+#ifdef ZONESIM_MPI
+  if (mpi::ranks() > 1)
+    run_distributed(runs);
+  else
+#endif
+    run_local(runs);
   size_t k = 0;
   for (long long id : fresh) {
     Design& d = designs_[static_cast<size_t>(id)];

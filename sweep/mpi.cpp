@@ -32,6 +32,7 @@
 #include <thread>
 #include <vector>
 
+#include "mpi_internal.hpp"
 #include "sweep_run.hpp"
 #include "zonesim/errors.hpp"
 #include "zonesim/isolate.hpp"
@@ -40,10 +41,20 @@ namespace fs = std::filesystem;
 
 namespace zonesim {
 namespace mpi {
+namespace collective {
 namespace {
+bool g_collective = false;  // the command has reached its first collective step: it shares its own failures
+char g_abort_message[2048];
+std::size_t g_abort_length = 0;
 
-constexpr int kTagAsk = 1, kTagGive = 2, kTagMessage = 3;
-bool g_in_sweep = false;  // run_sweep_mpi() has started: from then on it shares its own failures
+extern "C" void abort_on_signal(int) {
+  if (g_abort_length > 0 && ::write(STDERR_FILENO, g_abort_message, g_abort_length) < 0) {
+  }
+  ::_exit(1);
+}
+}  // namespace
+
+void enter_collective() { g_collective = true; }
 
 int exit_code_of(const std::exception_ptr& e, std::string& message) {
   try {
@@ -59,12 +70,6 @@ int exit_code_of(const std::exception_ptr& e, std::string& message) {
     return 2;
   }
 }
-
-// The first failing rank (in rank order) and its exit code, known to every rank; its message on rank 0.
-struct Verdict {
-  int code = 0, rank = -1;
-  std::string message;
-};
 
 Verdict agree(int code, const std::string& message) {
   const int n = ranks(), me = rank();
@@ -88,8 +93,6 @@ Verdict agree(int code, const std::string& message) {
   return v;
 }
 
-// After an agreement: rank 0 throws its own exception or the failing rank's message, the others leave
-// quietly.
 void settle(const Verdict& v, const std::exception_ptr& mine) {
   if (v.code == 0) return;
   if (rank() != 0) throw QuietExit{v.code};
@@ -99,33 +102,32 @@ void settle(const Verdict& v, const std::exception_ptr& mine) {
   throw std::runtime_error(text);
 }
 
-// Runs `step` on every rank, then agrees: if it threw on any rank, every rank leaves (see settle).
-template <class Step>
-void together(Step&& step) {
-  std::exception_ptr mine;
-  std::string message;
-  int code = 0;
-  try {
-    step();
-  } catch (...) {
-    mine = std::current_exception();
-    code = exit_code_of(mine, message);
-  }
-  settle(agree(code, message), mine);
+std::string host_name() {
+  char name[256] = {};
+  ::gethostname(name, sizeof name - 1);
+  return name;
 }
 
-// A signal (mpirun's SIGTERM when another rank died, or Ctrl-C on mpirun) ends this rank at once: mpirun
-// would kill it a moment later anyway. The run files are complete or absent at any moment; ranks 0 and 1
-// (in case 0 is the one that died) say so.
-char g_abort_message[2048];
-std::size_t g_abort_length = 0;
-
-extern "C" void abort_on_signal(int) {
-  if (g_abort_length > 0 && ::write(STDERR_FILENO, g_abort_message, g_abort_length) < 0) {
-  }
-  ::_exit(1);
+void check_same_hash(std::uint64_t hash, const std::string& source, const std::string& what,
+                     const std::string& hash_text) {
+  std::uint64_t first = hash;
+  MPI_Bcast(&first, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+  together([&] {
+    if (first != hash) {
+      std::string text = source;
+      text += ": on ";
+      text += host_name();
+      text += " this is another ";
+      text += what;
+      text += " than on rank 0 (hash ";
+      text += hash_text;
+      text += "): the definition, base and data files must be the same for every rank";
+      throw InputError(text);
+    }
+  });
 }
 
+// The run files are complete or absent at any moment; ranks 0 and 1 (in case 0 is the one that died) say so.
 void install_abort_handlers(const std::string& output) {
   if (rank() <= 1) {
     const std::string text = std::string("zonesim: error: ") + (rank() == 0 ? "" : "MPI rank 1: ") +
@@ -141,11 +143,15 @@ void install_abort_handlers(const std::string& output) {
   for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &sa, nullptr);
 }
 
-std::string host_name() {
-  char name[256] = {};
-  ::gethostname(name, sizeof name - 1);
-  return name;
+void restore_signals() {
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) signal(sig, SIG_DFL);
 }
+
+}  // namespace collective
+
+namespace {
+
+using namespace collective;
 
 // Rank 0: its main thread serves the other ranks' requests, the rest of its team runs runs; all from one
 // list of missing runs and one counter.
@@ -291,7 +297,7 @@ int rank() {
 int run_command(const std::function<int()>& command) {
   Session session;
   if (rank() != 0 && !std::freopen("/dev/null", "w", stdout)) std::fclose(stdout);
-  g_in_sweep = false;
+  g_collective = false;
   try {
     return command();
   } catch (const QuietExit&) {
@@ -299,7 +305,7 @@ int run_command(const std::function<int()>& command) {
     // the job, rank 0 included, before rank 0 has printed the message.
     return 0;
   } catch (...) {
-    if (g_in_sweep || ranks() == 1) throw;
+    if (g_collective || ranks() == 1) throw;
     // Failed before the sweep's first collective step, which the other ranks may be waiting in.
     const std::exception_ptr mine = std::current_exception();
     std::string message;
@@ -317,17 +323,11 @@ int run_command(const std::function<int()>& command) {
 
 SweepOutcome detail::run_sweep_mpi(const SweepPlan& plan, const ZoneTable& table, const SweepOptions& opt) {
   using namespace mpi;
-  g_in_sweep = true;
+  using namespace mpi::collective;
+  enter_collective();
   const int me = rank();
   settle(agree(0, ""), nullptr);  // every rank has loaded the sweep (or run_command shares its failure)
-  std::uint64_t hash = plan.hash;
-  MPI_Bcast(&hash, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
-  together([&] {
-    if (hash != plan.hash)
-      throw InputError(plan.source + ": on " + host_name() + " this is another sweep than on rank 0 (hash " +
-                       sweep_hash_hex(plan) +
-                       "): the sweep, base and data files must be the same for every rank");
-  });
+  check_same_hash(plan.hash, plan.source, "sweep", sweep_hash_hex(plan));
 
   SweepOutcome out;
   out.runs = plan.runs();
@@ -375,8 +375,7 @@ SweepOutcome detail::run_sweep_mpi(const SweepPlan& plan, const ZoneTable& table
   }
   out.runs_by_rank.resize(static_cast<size_t>(ranks()));
   MPI_Gather(&mine, 1, MPI_LONG_LONG, out.runs_by_rank.data(), 1, MPI_LONG_LONG, 0, MPI_COMM_WORLD);
-  if (me != 0)  // its part is done: a SIGTERM from now on is mpirun ending a job that rank 0 reports on
-    for (int sig : {SIGINT, SIGTERM, SIGHUP}) signal(sig, SIG_DFL);
+  if (me != 0) restore_signals();  // its part is done: a SIGTERM now is mpirun ending a job rank 0 reports on
   std::string message;
   settle(agree(error ? exit_code_of(error, message) : 0, message), error);
   if (me != 0) {  // rank 0 assembles OUT.h5; the others wait to leave with its exit code

@@ -137,6 +137,8 @@ struct OptOptions {
 struct OptOutcome {
   bool complete = false, already_complete = false;
   long long runs_before = 0, runs_now = 0, designs = 0;
+  long long runs_here = 0;              // runs done by this process (this rank)
+  std::vector<long long> runs_by_rank;  // an MPI job's (docs/cluster.md): runs done now by each rank
   double seconds = 0;
   std::vector<double> hypervolume;  // per generation (0: the initial population)
   std::vector<std::vector<double>> pareto_objectives, pareto_decisions;  // robust values, in file order

@@ -11,6 +11,10 @@
 #include "zonesim/sweep.hpp"
 #include "zonesim/zones.hpp"
 
+#ifdef ZONESIM_MPI
+#include "zonesim/sweep_mpi.hpp"
+#endif
+
 namespace zonesim::cli {
 namespace {
 
@@ -27,7 +31,8 @@ constexpr const char* kHelp =
     "interrupted\n"
     "(Ctrl-C, kill, a crash), the same command with --resume replays it over the saved runs: the same "
     "result\n"
-    "as an uninterrupted search.\n"
+    "as an uninterrupted search. In a build with MPI, `mpirun -np K zonesim optimize ...` shares each\n"
+    "generation's runs across K ranks, with the same result (docs/cluster.md).\n"
     "\n"
     "options:\n"
     "  -o, --output pareto.h5  output file (required)\n"
@@ -56,9 +61,7 @@ void print_summary(const std::string& out, const OptOutcome& o, int threads) {
       o.hypervolume.empty() ? 0.0 : o.hypervolume.back(), peak_rss_kib() / 1024.0);
 }
 
-}  // namespace
-
-int cmd_optimize(const std::vector<std::string>& argv) {
+int optimize_command(const std::vector<std::string>& argv) {
   const Args a = parse(argv, {{"output", 'o', true},
                               {"threads", 0, true},
                               {"resume", 0},
@@ -95,14 +98,20 @@ int cmd_optimize(const std::vector<std::string>& argv) {
   check_memory(plan.source, std::to_string(opt.threads) + " parallel runs",
                opt.threads * estimate_run_bytes(plan.first), "use fewer --threads or enterprises");
   const ZoneTable table = zone_table_for(plan.first);
-  const bool quiet = a.has("quiet");
+  bool quiet = a.has("quiet"), err_terminal = stderr_is_terminal();
+  std::string workers = std::to_string(opt.threads) + (opt.threads == 1 ? " thread" : " threads");
+#ifdef ZONESIM_MPI
+  quiet = quiet || mpi::rank() != 0;          // rank 0 speaks for an MPI job
+  if (mpi::launched()) err_terminal = false;  // mpirun's pseudo-terminal: the batch format
+  if (mpi::ranks() > 1) workers = std::to_string(mpi::ranks()) + " MPI ranks x " + workers;
+#endif
   if (!quiet)
     std::fprintf(stderr,
                  "zonesim optimize: %zu variables, %zu objectives, %d states x %d replicates per design, "
-                 "population %d, %d generations, %d threads -> %s\n",
+                 "population %d, %d generations, %s -> %s\n",
                  plan.variables.size(), plan.objectives.size(), plan.states, plan.replicates,
-                 plan.algorithm.population, plan.algorithm.generations, opt.threads, opt.output.c_str());
-  RunProgress progress("optimize", stderr_is_terminal(), !quiet);
+                 plan.algorithm.population, plan.algorithm.generations, workers.c_str(), opt.output.c_str());
+  RunProgress progress("optimize", err_terminal, !quiet);
   opt.progress = [&](const OptProgress& p) { progress.update(p.done, p.total, p.done_now, p.seconds); };
   opt.stop = install_stop_handlers();
   const ModelEvaluator evaluator(plan, table);
@@ -121,7 +130,21 @@ int cmd_optimize(const std::vector<std::string>& argv) {
     return kExitFailure;
   }
   if (!quiet) print_summary(opt.output, o, opt.threads);
+  if (!quiet && !o.runs_by_rank.empty()) {
+    std::fputs("zonesim optimize: runs done per MPI rank:", stderr);
+    for (long long n : o.runs_by_rank) std::fprintf(stderr, " %lld", n);
+    std::fputs("\n", stderr);
+  }
   return kExitOk;
+}
+
+}  // namespace
+
+int cmd_optimize(const std::vector<std::string>& argv) {
+#ifdef ZONESIM_MPI
+  if (mpi::launched()) return mpi::run_command([&] { return optimize_command(argv); });
+#endif
+  return optimize_command(argv);
 }
 
 }  // namespace zonesim::cli
