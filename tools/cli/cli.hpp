@@ -93,5 +93,6 @@ int cmd_compare(const std::vector<std::string>& args);
 int cmd_report(const std::vector<std::string>& args);
 int cmd_bench(const std::vector<std::string>& args);
 int cmd_optimize(const std::vector<std::string>& args);
+int cmd_export(const std::vector<std::string>& args);
 
 }  // namespace zonesim::cli

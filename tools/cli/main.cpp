@@ -33,6 +33,7 @@ constexpr const char* kUsage =
     "  report OUT.h5 -o REPORT.html  one self-contained HTML page: which scheme, at what cost, for whom\n"
     "  optimize OPT.yaml -o P.h5     search for robust scheme designs (multi-objective), resumable\n"
     "  validate FILE.yaml ...        check scenario and sweep files without running them\n"
+    "  export OUT.h5 [-o DIR]        tidy CSV tables of a result file, for R, Stata and Excel\n"
     "  info OUT.h5                   describe a result file\n"
     "  params [--markdown]           list every scenario key with its default, range and meaning\n"
     "  bench [SCENARIO.yaml]         measure speed, memory and bandwidth on this machine\n"
@@ -93,6 +94,7 @@ int main(int argc, char** argv) {
     if (cmd == "params") return cmd_params(args);
     if (cmd == "bench") return cmd_bench(args);
     if (cmd == "optimize") return cmd_optimize(args);
+    if (cmd == "export") return cmd_export(args);
     throw UsageError{
         "unknown command '" + cmd +
         "' (commands: run, sweep, compare, report, optimize, validate, info, params, bench; see --help)"};
